@@ -1,0 +1,64 @@
+using IncidentPlatform.ServiceDefaults.Configuration;
+using MassTransit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace IncidentPlatform.ServiceDefaults.Messaging;
+
+/// <summary>Configures MassTransit once per process, on RabbitMQ or on the in-memory transport.</summary>
+public static class MessagingExtensions
+{
+    /// <summary>The configuration key that selects the transport: <c>rabbitmq</c> (default) or <c>in-memory</c>.</summary>
+    public const string TransportKey = "Messaging:Transport";
+
+    /// <summary>The value of <see cref="TransportKey"/> that selects the in-memory transport.</summary>
+    public const string InMemory = "in-memory";
+
+    /// <summary>
+    /// Registers MassTransit with the given consumer sets. RabbitMQ comes from <c>ConnectionStrings:messaging</c>
+    /// (required, validated now so a bad value stops the service at start); the standalone host sets
+    /// <c>Messaging:Transport=in-memory</c> instead. Call once, after every module has been added.
+    /// </summary>
+    public static IHostApplicationBuilder AddMessaging(
+        this IHostApplicationBuilder builder, params Action<IBusRegistrationConfigurator>[] consumerSets)
+    {
+        var transport = builder.Configuration[TransportKey];
+        var rabbit = string.Equals(transport, InMemory, StringComparison.OrdinalIgnoreCase)
+            ? null
+            : RabbitMqEndpoint.Parse(builder.Configuration.GetRequiredConnectionString(
+                ResourceNames.Messaging, RabbitMqEndpoint.Example));
+
+        builder.Services.AddMassTransit(bus =>
+        {
+            bus.SetEndpointNameFormatter(new ServiceEndpointNameFormatter());
+            foreach (var consumers in consumerSets)
+            {
+                consumers(bus);
+            }
+
+            if (rabbit is null)
+            {
+                bus.UsingInMemory((context, cfg) => cfg.ConfigureEndpoints(context));
+            }
+            else
+            {
+                bus.UsingRabbitMq((context, cfg) =>
+                {
+                    cfg.Host(rabbit.Host, (ushort)rabbit.Port, rabbit.VirtualHost, h =>
+                    {
+                        h.Username(rabbit.Username);
+                        h.Password(rabbit.Password);
+                        h.PublisherConfirmation = true;
+                        if (rabbit.UseTls)
+                        {
+                            h.UseSsl(ssl => ssl.ServerName = rabbit.Host);
+                        }
+                    });
+                    cfg.ConfigureEndpoints(context);
+                });
+            }
+        });
+        return builder;
+    }
+}

@@ -1,0 +1,20 @@
+namespace IncidentPlatform.Contracts;
+
+/// <summary>One person's decision on a pending remediation.</summary>
+public sealed record ApprovalDecision
+{
+    /// <summary>Who decided (API key name, Slack user, OIDC subject).</summary>
+    public required string Actor { get; init; }
+
+    /// <summary>Through which channel: <c>rest</c>, <c>mcp</c>, <c>slack</c>, <c>ui</c>.</summary>
+    public required string Channel { get; init; }
+
+    /// <summary>True to approve, false to reject.</summary>
+    public required bool Approved { get; init; }
+
+    /// <summary>When.</summary>
+    public required DateTimeOffset At { get; init; }
+
+    /// <summary>Why, in the approver's words.</summary>
+    public string? Comment { get; init; }
+}
