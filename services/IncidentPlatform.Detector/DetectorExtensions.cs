@@ -1,0 +1,37 @@
+using IncidentPlatform.ServiceDefaults.Messaging;
+using MassTransit;
+
+namespace IncidentPlatform.Detector;
+
+/// <summary>
+/// The detector correlates alerts and log signals into incidents. Its wiring lives here so that its own Program.cs and the standalone host
+/// share it: <see cref="AddDetector"/> for a process of its own, or <see cref="AddDetectorModule"/> plus
+/// <see cref="AddDetectorConsumers"/> when several modules share one process and one bus.
+/// </summary>
+public static class DetectorExtensions
+{
+    /// <summary>Adds the detector and its bus (RabbitMQ from <c>ConnectionStrings:messaging</c>).</summary>
+    public static IHostApplicationBuilder AddDetector(this IHostApplicationBuilder builder)
+    {
+        builder.AddDetectorModule();
+        return builder.AddMessaging(bus => bus.AddDetectorConsumers());
+    }
+
+    /// <summary>Adds the detector's services and options, without the bus.</summary>
+    public static IHostApplicationBuilder AddDetectorModule(this IHostApplicationBuilder builder)
+    {
+        return builder;
+    }
+
+    /// <summary>Registers the detector's consumers on the bus.</summary>
+    public static IBusRegistrationConfigurator AddDetectorConsumers(this IBusRegistrationConfigurator bus)
+    {
+        return bus;
+    }
+
+    /// <summary>Maps the detector's endpoints.</summary>
+    public static WebApplication MapDetector(this WebApplication app)
+    {
+        return app;
+    }
+}
