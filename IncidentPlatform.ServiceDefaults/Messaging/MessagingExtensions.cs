@@ -1,7 +1,9 @@
 using IncidentPlatform.ServiceDefaults.Configuration;
+using IncidentPlatform.ServiceDefaults.Health;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 
 namespace IncidentPlatform.ServiceDefaults.Messaging;
@@ -28,6 +30,12 @@ public static class MessagingExtensions
             ? null
             : RabbitMqEndpoint.Parse(builder.Configuration.GetRequiredConnectionString(
                 ResourceNames.Messaging, RabbitMqEndpoint.Example));
+
+        if (rabbit is not null)
+        {
+            builder.Services.AddHealthChecks().Add(new HealthCheckRegistration(
+                ResourceNames.Messaging, _ => new RabbitMqHealthCheck(rabbit), HealthStatus.Unhealthy, [HealthTags.Ready]));
+        }
 
         builder.Services.AddMassTransit(bus =>
         {

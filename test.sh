@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# The test command: installs the servers the tests start (Debian packages), builds IncidentPlatform.Ci.slnf
+# (every project but the Aspire AppHost) and runs every test. Fails when anything fails.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+missing=()
+[ -x /usr/bin/redis-server ] || missing+=(redis-server)
+[ -x /usr/sbin/rabbitmq-server ] || missing+=(rabbitmq-server)
+/usr/bin/python3 -c 'import aiosmtpd' 2>/dev/null || missing+=(python3-aiosmtpd)
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "Installing ${missing[*]}"
+  sudo=""; [ "$(id -u)" = 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}"
+fi
+
+python3 eng/ci-slnf.py --check
+dotnet build IncidentPlatform.Ci.slnf -c Release
+dotnet test IncidentPlatform.Ci.slnf -c Release --no-build \
+  --blame-hang-timeout 10m --logger "console;verbosity=normal" "$@"

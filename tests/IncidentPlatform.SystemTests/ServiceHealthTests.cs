@@ -1,0 +1,54 @@
+using System.Net;
+using IncidentPlatform.Testing;
+
+namespace IncidentPlatform.SystemTests;
+
+public sealed class ServiceHealthTests(RabbitMqFixture rabbit)
+{
+    public static TheoryData<string> ServiceProjects => new(Services.All);
+
+    [Theory]
+    [MemberData(nameof(ServiceProjects))]
+    public async Task Start_WithRabbitMq_AnswersHealthAndAlive(string project)
+    {
+        await using var service = await ServiceProcess.StartHealthyAsync(project, Services.Configuration(rabbit.Server.ConnectionString));
+        using var client = service.CreateClient();
+
+        using var health = await client.GetAsync("/health");
+        var body = await health.Content.ReadAsStringAsync();
+        health.StatusCode.ShouldBe(HttpStatusCode.OK);
+        body.ShouldContain("\"masstransit-bus\":{\"status\":\"Healthy\"");
+
+        using var alive = await client.GetAsync("/alive");
+        alive.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await alive.Content.ReadAsStringAsync()).ShouldNotContain("masstransit");
+    }
+
+    [Fact]
+    public async Task Health_WhenRabbitMqStopsAndReturns_TurnsUnhealthyThenHealthy()
+    {
+        await using var broker = await RabbitMqServer.StartAsync();
+        await using var service = await ServiceProcess.StartHealthyAsync(
+            "IncidentPlatform.Detector", Services.Configuration(broker.ConnectionString));
+
+        await broker.StopAsync();
+        await service.WaitForHealthAsync(HttpStatusCode.ServiceUnavailable, TimeSpan.FromSeconds(60));
+        using (var client = service.CreateClient())
+        {
+            (await client.GetAsync("/alive")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
+
+        await broker.StartAgainAsync();
+        await service.WaitForHealthAsync(HttpStatusCode.OK, TimeSpan.FromSeconds(90));
+    }
+
+    [Fact]
+    public async Task Standalone_WithNoConfiguration_AnswersHealth()
+    {
+        await using var host = await ServiceProcess.StartHealthyAsync("IncidentPlatform.Standalone", new Dictionary<string, string?>());
+        using var client = host.CreateClient();
+        var body = await client.GetStringAsync("/health");
+        body.ShouldContain("\"status\":\"Healthy\"");
+        host.Output.ShouldContain($"listening on {host.BaseAddress.ToString().TrimEnd('/')}");
+    }
+}
