@@ -1,0 +1,84 @@
+namespace IncidentPlatform.Detector.Templates;
+
+/// <summary>
+/// One template: its stable id, its tokens (<see cref="Placeholders.Wildcard"/> where its lines differed) and how many
+/// lines it has taken. Owned by one <see cref="TemplateMiner"/> and changed only under that miner's rules.
+/// </summary>
+internal sealed class TemplateCluster
+{
+    private string? _text;
+
+    public TemplateCluster(string id, string[] tokens, string[] route, long size)
+    {
+        Id = id;
+        Tokens = tokens;
+        Route = route;
+        Size = size;
+    }
+
+    /// <summary>Assigned when the cluster is created and never changed (see <see cref="TemplateIds"/>).</summary>
+    public string Id { get; }
+
+    public string[] Tokens { get; }
+
+    /// <summary>The keys of the parse-tree nodes this cluster hangs under, kept so a restored tree is the same tree.</summary>
+    public string[] Route { get; }
+
+    public long Size { get; internal set; }
+
+    /// <summary>The template text, tokens joined by single spaces; built again only after the template changed.</summary>
+    public string Text => _text ??= string.Join(' ', Tokens);
+
+    /// <summary>
+    /// Similarity of a same-length line to this template: the share of positions whose token is equal; wildcard
+    /// positions count as equal only when <paramref name="countWildcards"/> is set. Also returns how many positions are
+    /// wildcards, which breaks ties in favour of the more specific template.
+    /// </summary>
+    public double Similarity(MaskedLine line, bool countWildcards, out int wildcards)
+    {
+        var same = 0;
+        wildcards = 0;
+        var tokens = Tokens;
+        if (tokens.Length == 0)
+        {
+            return 1.0; // all empty lines are one template
+        }
+
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            var token = tokens[i];
+            if (ReferenceEquals(token, Placeholders.Wildcard))
+            {
+                wildcards++;
+            }
+            else if (line[i].SequenceEqual(token))
+            {
+                same++;
+            }
+        }
+
+        return (double)(countWildcards ? same + wildcards : same) / tokens.Length;
+    }
+
+    /// <summary>Replaces every position where the line differs by a wildcard; true when the template changed.</summary>
+    public bool Generalize(MaskedLine line)
+    {
+        var changed = false;
+        var tokens = Tokens;
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            if (!ReferenceEquals(tokens[i], Placeholders.Wildcard) && !line[i].SequenceEqual(tokens[i]))
+            {
+                tokens[i] = Placeholders.Wildcard;
+                changed = true;
+            }
+        }
+
+        if (changed)
+        {
+            _text = null;
+        }
+
+        return changed;
+    }
+}

@@ -1,0 +1,104 @@
+namespace IncidentPlatform.Detector.Templates;
+
+/// <summary>
+/// A Drain-style online template miner: masks a line's variable values, routes it through a fixed-depth tree
+/// (token count, then leading tokens) to a few candidate templates, joins the most similar one if it is similar enough
+/// (widening it with wildcards where they differ) or else starts a new template with a new stable id.
+/// <para>
+/// Not thread-safe: it reuses one token buffer for every call, <see cref="Match"/> included. The detector keeps one
+/// miner per log source and calls it from that source's single reader (or under a lock); sources never share a miner.
+/// </para>
+/// </summary>
+internal sealed partial class TemplateMiner
+{
+    private readonly MaskedLine _line = new();
+    private readonly ParseTree _tree;
+    private readonly Dictionary<string, TemplateCluster> _byId = new(StringComparer.Ordinal);
+    private readonly List<TemplateCluster> _clusters = [];
+
+    public TemplateMiner(TemplateMinerOptions? options = null)
+    {
+        Options = options ?? TemplateMinerOptions.Default;
+        _tree = new ParseTree(Options.Depth, Options.MaxChildren);
+    }
+
+    public TemplateMinerOptions Options { get; }
+
+    /// <summary>The templates in the order they were created.</summary>
+    public IReadOnlyList<TemplateCluster> Clusters => _clusters;
+
+    /// <summary>Counts changes (new or widened templates), so a caller can tell whether its saved state is stale.</summary>
+    public long ChangeCount { get; private set; }
+
+    /// <summary>Learns from the line: returns its template, created or widened if need be.</summary>
+    public TemplateMatch Add(ReadOnlySpan<char> line)
+    {
+        LineMasker.Mask(line, _line);
+        var cluster = FindBest(_line);
+        if (cluster is null)
+        {
+            cluster = Create(_line);
+            ChangeCount++;
+            return new TemplateMatch(cluster.Id, cluster.Text, TemplateChange.Created);
+        }
+
+        cluster.Size++;
+        if (!cluster.Generalize(_line))
+        {
+            return new TemplateMatch(cluster.Id, cluster.Text, TemplateChange.None);
+        }
+
+        ChangeCount++;
+        return new TemplateMatch(cluster.Id, cluster.Text, TemplateChange.Generalized);
+    }
+
+    /// <summary>The template the line would join, without learning; null when it would start a new one.</summary>
+    public TemplateMatch? Match(ReadOnlySpan<char> line)
+    {
+        LineMasker.Mask(line, _line);
+        var cluster = FindBest(_line);
+        return cluster is null ? null : new TemplateMatch(cluster.Id, cluster.Text, TemplateChange.None);
+    }
+
+    public TemplateCluster? Find(string templateId) => _byId.GetValueOrDefault(templateId);
+
+    private TemplateCluster? FindBest(MaskedLine line)
+    {
+        TemplateCluster? best = null;
+        var bestSimilarity = -1.0;
+        var bestWildcards = -1;
+        foreach (var cluster in _tree.Find(line))
+        {
+            var similarity = cluster.Similarity(line, countWildcards: false, out var wildcards);
+            if (similarity > bestSimilarity || (similarity == bestSimilarity && wildcards > bestWildcards))
+            {
+                best = cluster;
+                bestSimilarity = similarity;
+                bestWildcards = wildcards;
+            }
+        }
+
+        return bestSimilarity >= Options.SimilarityThreshold ? best : null;
+    }
+
+    private TemplateCluster Create(MaskedLine line)
+    {
+        var tokens = new string[line.Count];
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            tokens[i] = line[i].ToString();
+        }
+
+        var id = TemplateIds.For(string.Join(' ', tokens), _byId.ContainsKey);
+        var cluster = new TemplateCluster(id, tokens, _tree.RouteFor(line), size: 1);
+        Register(cluster);
+        return cluster;
+    }
+
+    private void Register(TemplateCluster cluster)
+    {
+        _tree.Insert(cluster);
+        _byId.Add(cluster.Id, cluster);
+        _clusters.Add(cluster);
+    }
+}
