@@ -26,7 +26,7 @@ internal static class LineMasker
             {
                 if (inToken)
                 {
-                    output.EndToken();
+                    output.EndToken(pos);
                     inToken = false;
                 }
 
@@ -36,7 +36,7 @@ internal static class LineMasker
 
             if (!inToken)
             {
-                output.BeginToken();
+                output.BeginToken(pos);
                 inToken = true;
             }
 
@@ -45,7 +45,7 @@ internal static class LineMasker
                 var placeholder = ValueScanner.Match(line, pos, mayBeEmail, out var valueLength);
                 if (placeholder is not null)
                 {
-                    output.AppendPlaceholder(placeholder);
+                    output.Append(placeholder);
                     pos += valueLength; // a quoted value or a number with a spaced unit may have crossed a space
                     continue;
                 }
@@ -71,7 +71,7 @@ internal static class LineMasker
 
         if (inToken)
         {
-            output.EndToken();
+            output.EndToken(line.Length);
         }
     }
 }

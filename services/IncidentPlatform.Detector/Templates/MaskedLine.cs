@@ -2,8 +2,7 @@ namespace IncidentPlatform.Detector.Templates;
 
 /// <summary>
 /// The masked tokens of one line, written into buffers that are reused from line to line so that tokenizing allocates
-/// nothing in the steady state. A token is a span of <see cref="Text"/>; it is <em>variable</em> when it holds a
-/// placeholder or a digit (such tokens do not route through the parse tree, see <see cref="ParseTree"/>).
+/// nothing in the steady state. Each token is a span of one shared character buffer, with its <see cref="TokenTraits"/>.
 /// </summary>
 internal sealed class MaskedLine
 {
@@ -11,16 +10,16 @@ internal sealed class MaskedLine
     private Token[] _tokens = new Token[64];
     private int _length;
     private int _tokenStart = -1;
-    private bool _tokenVariable;
+    private int _rawStart;
 
     public int Count { get; private set; }
 
     public ReadOnlySpan<char> this[int index] => _text.AsSpan(_tokens[index].Start, _tokens[index].Length);
 
-    public bool IsVariable(int index) => _tokens[index].Variable;
+    public TokenTraits Traits(int index) => _tokens[index].Traits;
 
-    /// <summary>True when the token is exactly one placeholder (a value with nothing around it).</summary>
-    public bool IsPlaceholderOnly(int index) => _tokens[index].PlaceholderOnly;
+    /// <summary>Where the token's text stood in the line before masking (start, length).</summary>
+    public (int Start, int Length) RawRange(int index) => (_tokens[index].RawStart, _tokens[index].RawLength);
 
     public void Clear()
     {
@@ -29,10 +28,10 @@ internal sealed class MaskedLine
         _tokenStart = -1;
     }
 
-    public void BeginToken()
+    public void BeginToken(int rawStart)
     {
         _tokenStart = _length;
-        _tokenVariable = false;
+        _rawStart = rawStart;
     }
 
     public void Append(ReadOnlySpan<char> chars)
@@ -40,48 +39,28 @@ internal sealed class MaskedLine
         EnsureText(chars.Length);
         chars.CopyTo(_text.AsSpan(_length));
         _length += chars.Length;
-        if (!_tokenVariable && chars.ContainsAnyInRange('0', '9'))
-        {
-            _tokenVariable = true;
-        }
     }
 
     public void Append(char c)
     {
         EnsureText(1);
         _text[_length++] = c;
-        if (char.IsAsciiDigit(c))
-        {
-            _tokenVariable = true;
-        }
     }
 
-    public void AppendPlaceholder(string placeholder)
+    public void EndToken(int rawEnd)
     {
-        Append(placeholder.AsSpan());
-        _tokenVariable = true;
-    }
-
-    public void EndToken()
-    {
-        if (_tokenStart < 0)
-        {
-            return;
-        }
-
         if (Count == _tokens.Length)
         {
             Array.Resize(ref _tokens, _tokens.Length * 2);
         }
 
         var length = _length - _tokenStart;
-        var text = _text.AsSpan(_tokenStart, length);
-        var placeholderOnly = _tokenVariable && length > 2 && text[0] == '<' && text[^1] == '>' && text[1..^1].IndexOfAny('<', '>') < 0;
-        _tokens[Count++] = new Token(_tokenStart, length, _tokenVariable, placeholderOnly);
+        var traits = TokenTraits.Of(_text.AsSpan(_tokenStart, length));
+        _tokens[Count++] = new Token(_tokenStart, length, _rawStart, rawEnd - _rawStart, traits);
         _tokenStart = -1;
     }
 
-    /// <summary>The tokens joined by single spaces (for tests and for the first template of a new cluster).</summary>
+    /// <summary>The tokens joined by single spaces.</summary>
     public override string ToString() => string.Join(' ', Enumerable.Range(0, Count).Select(i => this[i].ToString()));
 
     private void EnsureText(int extra)
@@ -92,5 +71,5 @@ internal sealed class MaskedLine
         }
     }
 
-    private readonly record struct Token(int Start, int Length, bool Variable, bool PlaceholderOnly);
+    private readonly record struct Token(int Start, int Length, int RawStart, int RawLength, TokenTraits Traits);
 }

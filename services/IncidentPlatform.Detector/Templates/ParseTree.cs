@@ -12,18 +12,24 @@ internal sealed class ParseTree(int depth, int maxChildren)
     private readonly Dictionary<int, Node> _byLength = [];
 
     /// <summary>The clusters of the leaf a line falls into (empty when none).</summary>
-    public List<TemplateCluster> Find(MaskedLine line)
+    public List<TemplateCluster> Find(MaskedLine line) => Find(line, line.Count);
+
+    /// <summary>
+    /// The clusters of the leaf the line's leading tokens lead to among the templates of <paramref name="length"/>
+    /// tokens: the candidates for a line whose values made it longer or shorter than its template.
+    /// </summary>
+    public List<TemplateCluster> Find(MaskedLine line, int length)
     {
-        if (!_byLength.TryGetValue(line.Count, out var node))
+        if (!_byLength.TryGetValue(length, out var node))
         {
             return NoClusters;
         }
 
-        var levels = Math.Min(depth, line.Count);
+        var levels = Math.Min(depth, Math.Min(length, line.Count));
         for (var level = 0; level < levels; level++)
         {
             Node? child = null;
-            if (!line.IsVariable(level))
+            if (!line.Traits(level).RoutesAsWildcard)
             {
                 node.TryGetChild(line[level], out child);
             }
@@ -49,7 +55,7 @@ internal sealed class ParseTree(int depth, int maxChildren)
         {
             Node? child = null;
             string key;
-            if (line.IsVariable(level))
+            if (line.Traits(level).RoutesAsWildcard)
             {
                 key = Placeholders.Wildcard;
             }

@@ -12,6 +12,7 @@ internal sealed class TemplateCluster
     {
         Id = id;
         Tokens = tokens;
+        Traits = [.. tokens.Select(t => TokenTraits.Of(t))];
         Route = route;
         Size = size;
     }
@@ -20,6 +21,9 @@ internal sealed class TemplateCluster
     public string Id { get; }
 
     public string[] Tokens { get; }
+
+    /// <summary>Per position, what the template's token holds (a wildcard counts as a placeholder).</summary>
+    public TokenTraits[] Traits { get; }
 
     /// <summary>The keys of the parse-tree nodes this cluster hangs under, kept so a restored tree is the same tree.</summary>
     public string[] Route { get; }
@@ -30,11 +34,11 @@ internal sealed class TemplateCluster
     public string Text => _text ??= string.Join(' ', Tokens);
 
     /// <summary>
-    /// Similarity of a same-length line to this template: the share of positions whose token is equal; wildcard
-    /// positions count as equal only when <paramref name="countWildcards"/> is set. Also returns how many positions are
-    /// wildcards, which breaks ties in favour of the more specific template.
+    /// Similarity of a same-length line to this template: the share of positions whose token is equal (Drain's; a
+    /// wildcard counts as unequal), or -1 when at some position both tokens are words and differ (see
+    /// <see cref="TokenTraitsExtensions"/>). Also returns how many positions are wildcards, for breaking ties.
     /// </summary>
-    public double Similarity(MaskedLine line, bool countWildcards, out int wildcards)
+    public double Similarity(MaskedLine line, out int wildcards)
     {
         var same = 0;
         wildcards = 0;
@@ -55,9 +59,13 @@ internal sealed class TemplateCluster
             {
                 same++;
             }
+            else if (!Traits[i].MayDiffer && !line.Traits(i).MayDiffer)
+            {
+                return -1;
+            }
         }
 
-        return (double)(countWildcards ? same + wildcards : same) / tokens.Length;
+        return (double)same / tokens.Length;
     }
 
     /// <summary>Replaces every position where the line differs by a wildcard; true when the template changed.</summary>
@@ -70,6 +78,7 @@ internal sealed class TemplateCluster
             if (!ReferenceEquals(tokens[i], Placeholders.Wildcard) && !line[i].SequenceEqual(tokens[i]))
             {
                 tokens[i] = Placeholders.Wildcard;
+                Traits[i] = TokenTraits.Placeholder;
                 changed = true;
             }
         }

@@ -37,8 +37,15 @@ internal sealed partial class TemplateMiner
         var cluster = FindBest(_line);
         if (cluster is null)
         {
-            cluster = Create(_line);
             ChangeCount++;
+            var family = FindVariantFamily(_line);
+            if (family is not null)
+            {
+                var variant = CreateVariant(_line, family);
+                return new TemplateMatch(variant.Id, variant.Text, TemplateChange.Generalized);
+            }
+
+            cluster = Create(_line);
             return new TemplateMatch(cluster.Id, cluster.Text, TemplateChange.Created);
         }
 
@@ -56,7 +63,7 @@ internal sealed partial class TemplateMiner
     public TemplateMatch? Match(ReadOnlySpan<char> line)
     {
         LineMasker.Mask(line, _line);
-        var cluster = FindBest(_line);
+        var cluster = FindBest(_line) ?? FindVariantFamily(_line);
         return cluster is null ? null : new TemplateMatch(cluster.Id, cluster.Text, TemplateChange.None);
     }
 
@@ -69,7 +76,7 @@ internal sealed partial class TemplateMiner
         var bestWildcards = -1;
         foreach (var cluster in _tree.Find(line))
         {
-            var similarity = cluster.Similarity(line, countWildcards: false, out var wildcards);
+            var similarity = cluster.Similarity(line, out var wildcards);
             if (similarity > bestSimilarity || (similarity == bestSimilarity && wildcards > bestWildcards))
             {
                 best = cluster;

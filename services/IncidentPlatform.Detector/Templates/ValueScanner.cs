@@ -88,6 +88,11 @@ internal static partial class ValueScanner
             return Placeholders.Path;
         }
 
+        if ((length = NamedDate(line, start)) > 0)
+        {
+            return Placeholders.Timestamp;
+        }
+
         if (!char.IsAsciiHexDigit(line[start]))
         {
             return null;

@@ -54,13 +54,20 @@ internal sealed record LabelledLogs(string Name, IReadOnlyList<string> Contents,
         System.IO.Path.Combine(loghubDirectory, dataset, $"{dataset}_2k.log_structured.csv");
 
     /// <summary>Feeds every line to a fresh miner (online, in file order) and scores the template ids it returned.</summary>
-    public GroupingScore Evaluate(TemplateMinerOptions? options = null)
+    /// <param name="dumpPath">When given, a TSV of label, template id, final template and content per line.</param>
+    public GroupingScore Evaluate(string? dumpPath = null)
     {
-        var miner = new TemplateMiner(options);
+        var miner = new TemplateMiner();
         var parsed = new string[Contents.Count];
         for (var i = 0; i < parsed.Length; i++)
         {
             parsed[i] = miner.Add(Contents[i]).TemplateId;
+        }
+
+        if (dumpPath is not null)
+        {
+            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(dumpPath))!);
+            File.WriteAllLines(dumpPath, parsed.Select((id, i) => $"{EventIds[i]}\t{id}\t{miner.Find(id)?.Text}\t{Contents[i]}"));
         }
 
         return GroupingScore.Compute(EventIds, parsed);

@@ -1,0 +1,71 @@
+namespace IncidentPlatform.Detector.Templates;
+
+internal static partial class ValueScanner
+{
+    private static readonly string[] Weekdays = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+
+    private static readonly string[] Months =
+    [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+        "January", "February", "March", "April", "June", "July", "August", "September", "October", "November", "December",
+    ];
+
+    /// <summary>
+    /// A date written with names, as ctime and syslog write it: [weekday] month day time [year]
+    /// (<c>Sun Jul  3 10:05:12 2005</c>, <c>Jul 3 10:05:12</c>). The time is required, so the month "May" or the word
+    /// "Sun" alone stay words.
+    /// </summary>
+    private static int NamedDate(ReadOnlySpan<char> line, int start)
+    {
+        var pos = start;
+        var word = WordLength(line, pos);
+        if (IsUnit(line.Slice(pos, word), Weekdays))
+        {
+            pos = SkipSpaces(line, pos + word, allowComma: true);
+            word = WordLength(line, pos);
+        }
+
+        if (word == 0 || !IsUnit(line.Slice(pos, word), Months))
+        {
+            return 0;
+        }
+
+        pos = SkipSpaces(line, pos + word, allowComma: false);
+        var day = CountDigits(line, pos);
+        if (day is < 1 or > 2)
+        {
+            return 0;
+        }
+
+        pos = SkipSpaces(line, pos + day, allowComma: true);
+        var time = Timestamp(line, pos);
+        if (time == 0 || !line.Slice(pos, time).Contains(':'))
+        {
+            return 0;
+        }
+
+        pos += time;
+        var afterTime = SkipSpaces(line, pos, allowComma: false);
+        if (afterTime > pos && CountDigits(line, afterTime) == 4 && EndsAt(line, afterTime + 4))
+        {
+            pos = afterTime + 4;
+        }
+
+        return pos - start;
+    }
+
+    private static int SkipSpaces(ReadOnlySpan<char> line, int pos, bool allowComma)
+    {
+        if (allowComma && pos < line.Length && line[pos] == ',')
+        {
+            pos++;
+        }
+
+        while (pos < line.Length && line[pos] == ' ')
+        {
+            pos++;
+        }
+
+        return pos;
+    }
+}
