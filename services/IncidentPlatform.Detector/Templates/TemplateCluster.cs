@@ -72,22 +72,37 @@ internal sealed class TemplateCluster
     public bool Generalize(MaskedLine line)
     {
         var changed = false;
-        var tokens = Tokens;
-        for (var i = 0; i < tokens.Length; i++)
+        for (var i = 0; i < Tokens.Length; i++)
         {
-            if (!ReferenceEquals(tokens[i], Placeholders.Wildcard) && !line[i].SequenceEqual(tokens[i]))
+            if (!ReferenceEquals(Tokens[i], Placeholders.Wildcard) && !line[i].SequenceEqual(Tokens[i]))
             {
-                tokens[i] = Placeholders.Wildcard;
-                Traits[i] = TokenTraits.Placeholder;
-                changed = true;
+                changed = WidenAt(i);
             }
         }
 
-        if (changed)
+        return changed;
+    }
+
+    /// <summary>The same for another template's tokens of the same length (merging replicas' state).</summary>
+    public bool Generalize(string[] other)
+    {
+        var changed = false;
+        for (var i = 0; i < Tokens.Length; i++)
         {
-            _text = null;
+            if (!ReferenceEquals(Tokens[i], Placeholders.Wildcard) && Tokens[i] != other[i])
+            {
+                changed = WidenAt(i);
+            }
         }
 
         return changed;
+    }
+
+    private bool WidenAt(int position)
+    {
+        Tokens[position] = Placeholders.Wildcard;
+        Traits[position] = TokenTraits.Placeholder;
+        _text = null;
+        return true;
     }
 }

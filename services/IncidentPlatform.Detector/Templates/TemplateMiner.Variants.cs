@@ -99,19 +99,4 @@ internal sealed partial class TemplateMiner
     // Stricter than for lines of equal length: with tokens shifting, only a value may stand against a value.
     private static bool MayDiffer(MaskedLine line, int i, TemplateCluster cluster, int j) =>
         line.Traits(i).MayDiffer && cluster.Traits[j].MayDiffer;
-
-    /// <summary>A new cluster of the line's own length that shares the family's id.</summary>
-    private TemplateCluster CreateVariant(MaskedLine line, TemplateCluster family)
-    {
-        var tokens = new string[line.Count];
-        for (var i = 0; i < tokens.Length; i++)
-        {
-            tokens[i] = line[i].ToString();
-        }
-
-        var variant = new TemplateCluster(family.Id, tokens, _tree.RouteFor(line), size: 1);
-        _tree.Insert(variant);
-        _clusters.Add(variant);
-        return variant;
-    }
 }

@@ -13,7 +13,7 @@ internal sealed partial class TemplateMiner
 {
     private readonly MaskedLine _line = new();
     private readonly ParseTree _tree;
-    private readonly Dictionary<string, TemplateCluster> _byId = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<TemplateCluster>> _families = new(StringComparer.Ordinal);
     private readonly List<TemplateCluster> _clusters = [];
 
     public TemplateMiner(TemplateMinerOptions? options = null)
@@ -41,7 +41,7 @@ internal sealed partial class TemplateMiner
             var family = FindVariantFamily(_line);
             if (family is not null)
             {
-                var variant = CreateVariant(_line, family);
+                var variant = Create(_line, family);
                 return new TemplateMatch(variant.Id, variant.Text, TemplateChange.Generalized);
             }
 
@@ -67,7 +67,34 @@ internal sealed partial class TemplateMiner
         return cluster is null ? null : new TemplateMatch(cluster.Id, cluster.Text, TemplateChange.None);
     }
 
-    public TemplateCluster? Find(string templateId) => _byId.GetValueOrDefault(templateId);
+    /// <summary>
+    /// The line's values: its original text at every position where its template has a wildcard or a placeholder, in
+    /// order; null when no template of the line's length fits it. Allocates, so call it only for lines you keep.
+    /// </summary>
+    public string[]? Parameters(ReadOnlySpan<char> line)
+    {
+        LineMasker.Mask(line, _line);
+        var cluster = FindBest(_line);
+        if (cluster is null)
+        {
+            return null;
+        }
+
+        var values = new List<string>();
+        for (var i = 0; i < cluster.Tokens.Length; i++)
+        {
+            if (cluster.Traits[i].MayDiffer)
+            {
+                var (start, length) = _line.RawRange(i);
+                values.Add(line.Slice(start, length).ToString());
+            }
+        }
+
+        return [.. values];
+    }
+
+    /// <summary>The template with this id (its first cluster, when it has variants of other lengths), or null.</summary>
+    public TemplateCluster? Find(string templateId) => _families.TryGetValue(templateId, out var family) ? family[0] : null;
 
     private TemplateCluster? FindBest(MaskedLine line)
     {
@@ -88,7 +115,8 @@ internal sealed partial class TemplateMiner
         return bestSimilarity >= Options.SimilarityThreshold ? best : null;
     }
 
-    private TemplateCluster Create(MaskedLine line)
+    /// <summary>A new cluster from the line; a variant of another length when its family is given (same id).</summary>
+    private TemplateCluster Create(MaskedLine line, TemplateCluster? family = null)
     {
         var tokens = new string[line.Count];
         for (var i = 0; i < tokens.Length; i++)
@@ -96,7 +124,7 @@ internal sealed partial class TemplateMiner
             tokens[i] = line[i].ToString();
         }
 
-        var id = TemplateIds.For(string.Join(' ', tokens), _byId.ContainsKey);
+        var id = family?.Id ?? TemplateIds.For(string.Join(' ', tokens), _families.ContainsKey);
         var cluster = new TemplateCluster(id, tokens, _tree.RouteFor(line), size: 1);
         Register(cluster);
         return cluster;
@@ -105,7 +133,14 @@ internal sealed partial class TemplateMiner
     private void Register(TemplateCluster cluster)
     {
         _tree.Insert(cluster);
-        _byId.Add(cluster.Id, cluster);
+        if (_families.TryGetValue(cluster.Id, out var family))
+        {
+            family.Add(cluster); // a variant of another length shares its family's id
+        }
+        else
+        {
+            _families.Add(cluster.Id, [cluster]);
+        }
         _clusters.Add(cluster);
     }
 }

@@ -1,0 +1,22 @@
+using System.Text.Json.Serialization;
+
+namespace IncidentPlatform.Detector.Templates;
+
+/// <summary>A miner's state as JSON: its templates in creation order, each with what rebuilds the same tree.</summary>
+/// <param name="Format">The snapshot format; a reader refuses formats it does not know.</param>
+/// <param name="Depth">The tree depth the routes were made for (routes are rebuilt when it differs).</param>
+/// <param name="Clusters">The templates, oldest first; variants share their family's id.</param>
+internal sealed record TemplateSnapshot(int Format, int Depth, IReadOnlyList<ClusterSnapshot> Clusters)
+{
+    public const int CurrentFormat = 1;
+}
+
+/// <param name="Id">The stable template id.</param>
+/// <param name="Tokens">The template tokens (<c>&lt;*&gt;</c> where lines differed).</param>
+/// <param name="Route">The tree keys the cluster hangs under.</param>
+/// <param name="Size">How many lines it has taken.</param>
+internal sealed record ClusterSnapshot(string Id, IReadOnlyList<string> Tokens, IReadOnlyList<string> Route, long Size);
+
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
+[JsonSerializable(typeof(TemplateSnapshot))]
+internal sealed partial class TemplateJsonContext : JsonSerializerContext;
