@@ -18,11 +18,8 @@ internal sealed class TemplateAccuracyBenchmark : IBenchmark
         var files = dumpAt >= 0 ? [.. args[..dumpAt], .. args[Math.Min(args.Length, dumpAt + 2)..]] : args;
         if (files.Length == 0)
         {
-            var directory = LabelledLogs.FindLoghub2kDirectory(Directory.GetCurrentDirectory())
-                ?? LabelledLogs.FindLoghub2kDirectory(AppContext.BaseDirectory);
-            if (directory is null)
+            if (Loghub2kFolder.Find() is not { } directory)
             {
-                Console.Error.WriteLine($"No loghub2k folder found; give CSV files or set {LabelledLogs.DirectoryVariable}.");
                 return Task.FromResult(2);
             }
 

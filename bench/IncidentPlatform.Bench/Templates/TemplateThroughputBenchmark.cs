@@ -18,11 +18,8 @@ internal sealed class TemplateThroughputBenchmark : IBenchmark
     public Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
         var total = args is ["--lines", var n, ..] ? int.Parse(n, CultureInfo.InvariantCulture) : 4_000_000;
-        var directory = LabelledLogs.FindLoghub2kDirectory(Directory.GetCurrentDirectory())
-            ?? LabelledLogs.FindLoghub2kDirectory(AppContext.BaseDirectory);
-        if (directory is null)
+        if (Loghub2kFolder.Find() is not { } directory)
         {
-            Console.Error.WriteLine($"No loghub2k folder found; set {LabelledLogs.DirectoryVariable}.");
             return Task.FromResult(2);
         }
 
