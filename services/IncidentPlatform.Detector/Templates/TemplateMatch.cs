@@ -1,18 +1,5 @@
 namespace IncidentPlatform.Detector.Templates;
 
-/// <summary>What <see cref="TemplateMiner.Add"/> did with the template a line belongs to.</summary>
-internal enum TemplateChange
-{
-    /// <summary>The line fits the template as it was.</summary>
-    None,
-
-    /// <summary>The line started a new template.</summary>
-    Created,
-
-    /// <summary>The line joined the template and widened it (more wildcards); the id is unchanged.</summary>
-    Generalized,
-}
-
 /// <summary>The template of one line: its stable id, its current text, and what adding the line changed.</summary>
 internal readonly record struct TemplateMatch(string TemplateId, string Template, TemplateChange Change)
 {

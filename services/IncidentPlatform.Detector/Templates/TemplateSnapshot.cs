@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace IncidentPlatform.Detector.Templates;
 
 /// <summary>A miner's state as JSON: its templates in creation order, each with what rebuilds the same tree.</summary>
@@ -11,12 +9,3 @@ internal sealed record TemplateSnapshot(int Format, int Depth, IReadOnlyList<Clu
     public const int CurrentFormat = 1;
 }
 
-/// <param name="Id">The stable template id.</param>
-/// <param name="Tokens">The template tokens (<c>&lt;*&gt;</c> where lines differed).</param>
-/// <param name="Route">The tree keys the cluster hangs under.</param>
-/// <param name="Size">How many lines it has taken.</param>
-internal sealed record ClusterSnapshot(string Id, IReadOnlyList<string> Tokens, IReadOnlyList<string> Route, long Size);
-
-[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
-[JsonSerializable(typeof(TemplateSnapshot))]
-internal sealed partial class TemplateJsonContext : JsonSerializerContext;

@@ -56,6 +56,3 @@ internal sealed class TemplateStateRepository(IDocumentStore store)
         JsonSerializer.Deserialize(json, TemplateJsonContext.Default.TemplateSnapshot)
         ?? throw new InvalidDataException("The stored template state is empty.");
 }
-
-/// <summary>A miner and the store version its state was read at (0: nothing stored yet).</summary>
-internal sealed record SavedMiner(TemplateMiner Miner, long Version);

@@ -19,6 +19,11 @@ internal static partial class ValueScanner
     {
         var pos = start;
         var word = WordLength(line, pos);
+        if (word < 3 || pos + word >= line.Length || line[pos + word] is not (' ' or ',') || !StartsLikeDateName(line.Slice(pos, 3)))
+        {
+            return 0; // the cheap test that spares most words the name comparisons
+        }
+
         if (IsUnit(line.Slice(pos, word), Weekdays))
         {
             pos = SkipSpaces(line, pos + word, allowComma: true);
@@ -53,6 +58,13 @@ internal static partial class ValueScanner
 
         return pos - start;
     }
+
+    private static bool StartsLikeDateName(ReadOnlySpan<char> prefix) => (char.ToLowerInvariant(prefix[0]), char.ToLowerInvariant(prefix[1])) switch
+    {
+        ('m', 'o') or ('t', 'u') or ('w', 'e') or ('t', 'h') or ('f', 'r') or ('s', 'a') or ('s', 'u') => true,
+        ('j', 'a') or ('f', 'e') or ('m', 'a') or ('a', 'p') or ('j', 'u') or ('a', 'u') or ('s', 'e') or ('o', 'c') or ('n', 'o') or ('d', 'e') => true,
+        _ => false,
+    };
 
     private static int SkipSpaces(ReadOnlySpan<char> line, int pos, bool allowComma)
     {
