@@ -18,7 +18,7 @@ internal static class LineMasker
         output.Clear();
         var pos = 0;
         var inToken = false;
-        var mayBeEmail = line.Contains('@'); // one vectorised scan spares the e-mail check on the other lines
+        var hints = ValueScanner.HintsFor(line);
         while (pos < line.Length)
         {
             var c = line[pos];
@@ -42,7 +42,7 @@ internal static class LineMasker
 
             if (pos == 0 || !char.IsLetterOrDigit(line[pos - 1]))
             {
-                var placeholder = ValueScanner.Match(line, pos, mayBeEmail, out var valueLength);
+                var placeholder = ValueScanner.Match(line, pos, hints, out var valueLength);
                 if (placeholder is not null)
                 {
                     output.Append(placeholder);

@@ -34,19 +34,16 @@ internal sealed class TemplateCluster
     public string Text => _text ??= string.Join(' ', Tokens);
 
     /// <summary>
-    /// Similarity of a same-length line to this template: the share of positions whose token is equal (Drain's; a
-    /// wildcard counts as unequal), or -1 when at some position both tokens are words and differ (see
-    /// <see cref="TokenTraitsExtensions"/>). Also returns how many positions are wildcards, for breaking ties.
+    /// How many positions of a same-length line hold the template's token (Drain's similarity is this over the length;
+    /// a wildcard counts as unequal), or -1 when at some position both tokens are words and differ (see
+    /// <see cref="TokenTraitsExtensions"/>). Also returns how many positions are wildcards: the line fits the template
+    /// as it is when equal + wildcards is the length.
     /// </summary>
-    public double Similarity(MaskedLine line, out int wildcards)
+    public int EqualTokens(MaskedLine line, out int wildcards)
     {
         var same = 0;
         wildcards = 0;
         var tokens = Tokens;
-        if (tokens.Length == 0)
-        {
-            return 1.0; // all empty lines are one template
-        }
 
         for (var i = 0; i < tokens.Length; i++)
         {
@@ -65,7 +62,7 @@ internal sealed class TemplateCluster
             }
         }
 
-        return (double)same / tokens.Length;
+        return same;
     }
 
     /// <summary>Replaces every position where the line differs by a wildcard; true when the template changed.</summary>

@@ -34,7 +34,7 @@ internal sealed partial class TemplateMiner
     public TemplateMatch Add(ReadOnlySpan<char> line)
     {
         LineMasker.Mask(line, _line);
-        var cluster = FindBest(_line);
+        var cluster = FindBest(_line, out var fits);
         if (cluster is null)
         {
             ChangeCount++;
@@ -50,7 +50,7 @@ internal sealed partial class TemplateMiner
         }
 
         cluster.Size++;
-        if (!cluster.Generalize(_line))
+        if (fits || !cluster.Generalize(_line))
         {
             return new TemplateMatch(cluster.Id, cluster.Text, TemplateChange.None);
         }
@@ -63,7 +63,7 @@ internal sealed partial class TemplateMiner
     public TemplateMatch? Match(ReadOnlySpan<char> line)
     {
         LineMasker.Mask(line, _line);
-        var cluster = FindBest(_line) ?? FindVariantFamily(_line);
+        var cluster = FindBest(_line, out _) ?? FindVariantFamily(_line);
         return cluster is null ? null : new TemplateMatch(cluster.Id, cluster.Text, TemplateChange.None);
     }
 
@@ -74,7 +74,7 @@ internal sealed partial class TemplateMiner
     public string[]? Parameters(ReadOnlySpan<char> line)
     {
         LineMasker.Mask(line, _line);
-        var cluster = FindBest(_line);
+        var cluster = FindBest(_line, out _);
         if (cluster is null)
         {
             return null;
@@ -96,23 +96,29 @@ internal sealed partial class TemplateMiner
     /// <summary>The template with this id (its first cluster, when it has variants of other lengths), or null.</summary>
     public TemplateCluster? Find(string templateId) => _families.TryGetValue(templateId, out var family) ? family[0] : null;
 
-    private TemplateCluster? FindBest(MaskedLine line)
+    /// <summary>The most similar template of the line's leaf, if similar enough; <paramref name="fits"/> when it
+    /// takes the line without widening.</summary>
+    private TemplateCluster? FindBest(MaskedLine line, out bool fits)
     {
+        // All clusters of a leaf have the line's length, so equal-token counts compare as similarities do.
         TemplateCluster? best = null;
-        var bestSimilarity = -1.0;
+        var bestEqual = -1;
         var bestWildcards = -1;
         foreach (var cluster in _tree.Find(line))
         {
-            var similarity = cluster.Similarity(line, out var wildcards);
-            if (similarity > bestSimilarity || (similarity == bestSimilarity && wildcards > bestWildcards))
+            var equal = cluster.EqualTokens(line, out var wildcards);
+            if (equal > bestEqual || (equal == bestEqual && wildcards > bestWildcards))
             {
                 best = cluster;
-                bestSimilarity = similarity;
+                bestEqual = equal;
                 bestWildcards = wildcards;
             }
         }
 
-        return bestSimilarity >= Options.SimilarityThreshold ? best : null;
+        fits = best is not null && bestEqual + bestWildcards == line.Count;
+        // An empty line has nothing to compare: all empty lines are one template.
+        var similar = line.Count == 0 ? bestEqual == 0 : bestEqual >= Options.SimilarityThreshold * line.Count;
+        return similar ? best : null;
     }
 
     /// <summary>A new cluster from the line; a variant of another length when its family is given (same id).</summary>
