@@ -57,6 +57,9 @@ public sealed record Incident
     /// <summary>When the latest alert was observed.</summary>
     public DateTimeOffset LastAlertAt { get; init; }
 
+    /// <summary>Ids of the latest alerts applied (bounded), so a redelivered alert is recognised and not counted twice.</summary>
+    public IReadOnlyList<string> RecentAlertIds { get; init; } = [];
+
     /// <summary>Error templates seen in its alerts (ids), most recent last.</summary>
     public IReadOnlyList<string> TemplateIds { get; init; } = [];
 
