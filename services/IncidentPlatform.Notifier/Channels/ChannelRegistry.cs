@@ -18,15 +18,6 @@ internal sealed class ChannelRegistry
         }
     }
 
-    /// <summary>For tests: channels given directly.</summary>
-    public ChannelRegistry(IEnumerable<ConfiguredChannel> channels)
-    {
-        foreach (var channel in channels)
-        {
-            _channels[channel.Name] = channel;
-        }
-    }
-
     public IReadOnlyCollection<ConfiguredChannel> All => _channels.Values;
 
     public ConfiguredChannel? Find(string name) => _channels.GetValueOrDefault(name);

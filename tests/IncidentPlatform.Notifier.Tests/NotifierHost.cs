@@ -1,0 +1,101 @@
+using System.Text.Json;
+using IncidentPlatform.Contracts;
+using IncidentPlatform.Notifier.Delivery;
+using IncidentPlatform.Notifier.Throttling;
+using IncidentPlatform.Store;
+using MassTransit;
+using MassTransit.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace IncidentPlatform.Notifier.Tests;
+
+/// <summary>
+/// The notifier module and its consumers in a host with MassTransit's test harness (in-memory bus), in-memory stores
+/// and a settable clock, configured like the service (<c>Notifier:…</c> keys).
+/// </summary>
+internal sealed class NotifierHost : IAsyncDisposable
+{
+    private readonly IHost _host;
+
+    private NotifierHost(IHost host, ManualTimeProvider time, InMemoryIncidents incidents, InMemoryDocuments documents)
+    {
+        _host = host;
+        Time = time;
+        Incidents = incidents;
+        Documents = documents;
+    }
+
+    public ManualTimeProvider Time { get; }
+
+    public InMemoryIncidents Incidents { get; }
+
+    public InMemoryDocuments Documents { get; }
+
+    public ITestHarness Harness => _host.Services.GetRequiredService<ITestHarness>();
+
+    public IServiceProvider Services => _host.Services;
+
+    public static async Task<NotifierHost> StartAsync(IDictionary<string, string?> configuration, DateTimeOffset? now = null)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            DisableDefaults = true, EnvironmentName = "Production", ContentRootPath = AppContext.BaseDirectory,
+        });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Notifier:FlushInterval"] = "01:00:00", // tests flush by hand
+        });
+        builder.Configuration.AddInMemoryCollection(configuration);
+        var time = new ManualTimeProvider(now ?? TestData.Now);
+        var incidents = new InMemoryIncidents();
+        var documents = new InMemoryDocuments();
+        var keys = new InMemoryKeyValues(time);
+        builder.Services.AddSingleton<TimeProvider>(time);
+        builder.Services.AddSingleton<IIncidentStore>(incidents);
+        builder.Services.AddSingleton<IDocumentStore>(documents);
+        builder.Services.AddSingleton<IAppendLog>(documents);
+        builder.Services.AddSingleton<IIdempotencyStore>(keys);
+        builder.Services.AddSingleton<ICacheStore>(keys);
+        builder.Services.AddSingleton<ICounterStore>(keys);
+        builder.Services.AddSingleton<ILeaseStore>(keys);
+        builder.AddNotifierModule();
+        builder.Services.AddMassTransitTestHarness(bus => bus.AddNotifierConsumers());
+        var host = builder.Build();
+        await host.StartAsync();
+        return new NotifierHost(host, time, incidents, documents);
+    }
+
+    /// <summary>Publishes and waits until the notifier's consumer has finished with the message.</summary>
+    public async Task PublishAsync<T>(T message) where T : class
+    {
+        var id = NewId.NextGuid();
+        await Harness.Bus.Publish(message, context => context.MessageId = id);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        (await Harness.Consumed.Any<T>(m => m.Context.MessageId == id, timeout.Token)).ShouldBeTrue($"{typeof(T).Name} was not consumed");
+    }
+
+    public async Task<IReadOnlyList<NotificationDelivery>> DeliveriesAsync(string incidentId) =>
+        await Services.GetRequiredService<DeliveryLog>().ReadAsync(incidentId, CancellationToken.None);
+
+    /// <summary>Moves the clock past the coalescing window and sends what is due.</summary>
+    public Task<int> FlushAsync(TimeSpan advance)
+    {
+        Time.Advance(advance);
+        return Services.GetServices<IHostedService>().OfType<CoalescedUpdateFlusher>().Single().FlushAsync(CancellationToken.None);
+    }
+
+    public async Task<NotificationCommandResult> RequestAsync(SendNotification command)
+    {
+        var client = Harness.GetRequestClient<SendNotification>();
+        var response = await client.GetResponse<NotificationCommandResult>(command);
+        return response.Message;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _host.StopAsync();
+        _host.Dispose();
+    }
+}
