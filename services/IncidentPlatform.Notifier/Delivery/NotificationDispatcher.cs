@@ -85,7 +85,12 @@ internal sealed class NotificationDispatcher(
                 await recorder.RecordAsync(delivery, cancellationToken);
             }
 
-            await idempotency.MarkDoneAsync(key, delivery?.Id ?? "deferred", cancellationToken);
+            if (!gate.Deferred)
+            {
+                // A held update is not done: the flusher delivers it under this same key when its window ends.
+                await idempotency.MarkDoneAsync(key, delivery?.Id ?? "none", cancellationToken);
+            }
+
             return delivery;
         }
         finally

@@ -14,7 +14,10 @@ internal sealed class UpdateCoalescer(IDocumentStore documents, TimeProvider tim
 {
     public const string Collection = "notifier-pending-updates";
 
-    /// <summary>Holds <paramref name="e"/>; returns the event it replaced (or itself, when a newer one is held).</summary>
+    /// <summary>
+    /// Holds <paramref name="e"/>; returns the event it replaced, or <paramref name="e"/> itself when a newer update is
+    /// already held (then it is not held).
+    /// </summary>
     public async Task<NotificationEvent?> DeferAsync(string channel, NotificationEvent e, TimeSpan window, CancellationToken cancellationToken)
     {
         var id = Id(channel, e.IncidentId);
@@ -26,6 +29,11 @@ internal sealed class UpdateCoalescer(IDocumentStore documents, TimeProvider tim
             if (current is not null && Version(current.Event) > Version(e))
             {
                 return e;
+            }
+
+            if (current is { ClaimedUntil: null } && current.Event.Key == e.Key)
+            {
+                return null; // the same update again (a redelivery): it is already held
             }
 
             var pending = current is null || current.ClaimedUntil is not null

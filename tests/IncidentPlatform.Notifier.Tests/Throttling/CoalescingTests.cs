@@ -1,0 +1,81 @@
+using IncidentPlatform.Contracts;
+using IncidentPlatform.Testing;
+
+namespace IncidentPlatform.Notifier.Tests.Throttling;
+
+public sealed class CoalescingTests
+{
+    private static async Task<(FakeHttpServer, NotifierHost)> StartAsync()
+    {
+        var fake = await FakeHttpServer.StartAsync();
+        fake.On(r => r.Path == "/hook", 200, "");
+        var host = await NotifierHost.StartAsync(ChannelConfig.Webhook("ops-hook", fake.BaseAddress, ("CoalesceWindow", "00:00:30")));
+        return (fake, host);
+    }
+
+    [Fact]
+    public async Task SeveralUpdatesWithinTheWindow_BecomeOneMessageWithTheLatestState()
+    {
+        var (fake, host) = await StartAsync();
+        await using var _ = fake;
+        await using var __ = host;
+        var incident = TestData.Incident();
+
+        await host.PublishAsync(TestData.Opened(incident));
+        foreach (var version in new[] { 2L, 3L, 4L })
+        {
+            host.Time.Advance(TimeSpan.FromSeconds(5));
+            await host.PublishAsync(TestData.Updated(incident with { Version = version, AlertCount = version * 10 }, "alerts"));
+        }
+
+        fake.Requests.Count.ShouldBe(1); // only the opening so far
+        (await host.FlushAsync(TimeSpan.FromSeconds(10))).ShouldBe(0); // 15 s after the first update: not due
+        (await host.FlushAsync(TimeSpan.FromSeconds(16))).ShouldBe(1);
+
+        fake.Requests.Count.ShouldBe(2);
+        var update = fake.Requests[1].Json();
+        update.GetProperty("eventType").GetString().ShouldBe("IncidentUpdated");
+        update.GetProperty("incident").GetProperty("alertCount").GetInt64().ShouldBe(40);
+        var log = await host.DeliveriesAsync(incident.Id);
+        log.Select(d => (d.EventType, d.Status)).ShouldBe([
+            ("IncidentOpened", DeliveryStatus.Delivered),
+            ("IncidentUpdated", DeliveryStatus.Suppressed),
+            ("IncidentUpdated", DeliveryStatus.Suppressed),
+            ("IncidentUpdated", DeliveryStatus.Delivered),
+        ]);
+        log[1].Detail.ShouldBe("coalesced into a later update");
+        (await host.FlushAsync(TimeSpan.FromMinutes(5))).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task ResolvedWhileAnUpdateWaits_DropsTheUpdateAndSendsTheResolution()
+    {
+        var (fake, host) = await StartAsync();
+        await using var _ = fake;
+        await using var __ = host;
+        var incident = TestData.Incident();
+
+        await host.PublishAsync(TestData.Updated(incident with { Version = 2 }, "alerts"));
+        await host.PublishAsync(TestData.Resolved(incident with { Version = 2 }));
+        await host.FlushAsync(TimeSpan.FromMinutes(1));
+
+        fake.Requests.ShouldHaveSingleItem().Json().GetProperty("eventType").GetString().ShouldBe("IncidentResolved");
+        var log = await host.DeliveriesAsync(incident.Id);
+        log.Single(d => d.EventType == "IncidentUpdated").Detail.ShouldBe("superseded by the resolution");
+    }
+
+    [Fact]
+    public async Task OlderUpdateArrivingLate_DoesNotReplaceANewerOne()
+    {
+        var (fake, host) = await StartAsync();
+        await using var _ = fake;
+        await using var __ = host;
+        var incident = TestData.Incident();
+
+        await host.PublishAsync(TestData.Updated(incident with { Version = 5, AlertCount = 50 }, "alerts"));
+        await host.PublishAsync(TestData.Updated(incident with { Version = 3, AlertCount = 30 }, "alerts"));
+        await host.FlushAsync(TimeSpan.FromMinutes(1));
+
+        fake.Requests.ShouldHaveSingleItem().Json().GetProperty("incident").GetProperty("alertCount").GetInt64().ShouldBe(50);
+    }
+}
