@@ -62,6 +62,11 @@ internal static class ChannelValidator
 
     public static void ValidateQuietHours(string key, QuietHoursOptions window, List<string> errors)
     {
+        if (!QuietHours.TryFindZone(window.TimeZone, out _))
+        {
+            errors.Add($"'{key}:TimeZone' is '{window.TimeZone}', which is not a known time zone (use an IANA id such as Europe/Berlin).");
+        }
+
         if (!window.IsSet)
         {
             return;
@@ -75,11 +80,6 @@ internal static class ChannelValidator
         if (!QuietHours.TryParseTime(window.End, out _))
         {
             errors.Add($"'{key}:End' is '{window.End}'; expected a time such as 07:00.");
-        }
-
-        if (!QuietHours.TryFindZone(window.TimeZone, out _))
-        {
-            errors.Add($"'{key}:TimeZone' is '{window.TimeZone}', which is not a known time zone (use an IANA id such as Europe/Berlin).");
         }
     }
 

@@ -29,7 +29,7 @@ internal sealed class ManualNotifier(
         ConfiguredChannel? only = null;
         if (!string.IsNullOrWhiteSpace(command.Channel) && (only = channels.Find(command.Channel)) is null)
         {
-            return Refused(422, $"Channel '{command.Channel}' is not configured (configured: {string.Join(", ", channels.All.Select(c => c.Name))}).");
+            return Refused(422, $"Channel '{command.Channel}' is not configured (configured: {string.Join(", ", channels.All.Select(c => c.Name).Order(StringComparer.OrdinalIgnoreCase))}).");
         }
 
         var e = new NotificationEvent
