@@ -103,17 +103,7 @@ internal sealed class NotificationDispatcher(
     public NotificationDelivery Preview(NotificationEvent e, ConfiguredChannel channel)
     {
         var message = new ChannelMessage(e, channel.RenderTitle(e), channel.RenderBody(e), ChannelSender.NewId(time), "preview");
-        return new NotificationDelivery
-        {
-            Id = message.DeliveryId,
-            IncidentId = e.IncidentId,
-            Channel = channel.Name,
-            ChannelType = channel.Channel.Type,
-            EventType = e.Type,
-            Status = DeliveryStatus.Preview,
-            At = time.GetUtcNow(),
-            Text = ChannelSender.Text(message),
-        };
+        return Outcome(e, channel, DeliveryStatus.Preview, text: ChannelSender.Text(message));
     }
 
     /// <summary>Remediation and analysis events do not carry the incident: load it for routing and the message.</summary>
@@ -155,15 +145,20 @@ internal sealed class NotificationDispatcher(
         }
     }
 
-    private NotificationDelivery Suppressed(NotificationEvent e, ConfiguredChannel channel, string reason) => new()
+    private NotificationDelivery Suppressed(NotificationEvent e, ConfiguredChannel channel, string reason) =>
+        Outcome(e, channel, DeliveryStatus.Suppressed, detail: reason);
+
+    private NotificationDelivery Outcome(
+        NotificationEvent e, ConfiguredChannel channel, DeliveryStatus status, string? detail = null, string? text = null) => new()
     {
         Id = ChannelSender.NewId(time),
         IncidentId = e.IncidentId,
         Channel = channel.Name,
         ChannelType = channel.Channel.Type,
         EventType = e.Type,
-        Status = DeliveryStatus.Suppressed,
+        Status = status,
         At = time.GetUtcNow(),
-        Detail = reason,
+        Detail = detail,
+        Text = text,
     };
 }

@@ -9,27 +9,8 @@ internal static class TextFormats
 {
     /// <summary>Slack mrkdwn: values have <c>&amp;</c>, <c>&lt;</c>, <c>&gt;</c> escaped as Slack documents, so no
     /// mention, link or command can be smuggled in; labels are bold.</summary>
-    public static string ToSlackMrkdwn(RenderedText text, int max = 3000)
-    {
-        var builder = new StringBuilder();
-        foreach (var (segment, kind) in text.Segments)
-        {
-            switch (kind)
-            {
-                case SegmentKind.Literal:
-                    builder.Append(segment);
-                    break;
-                case SegmentKind.Strong:
-                    builder.Append('*').Append(EscapeSlack(segment)).Append('*');
-                    break;
-                default:
-                    builder.Append(EscapeSlack(segment));
-                    break;
-            }
-        }
-
-        return RenderedText.Truncate(builder.ToString(), max);
-    }
+    public static string ToSlackMrkdwn(RenderedText text, int max = 3000) =>
+        RenderedText.Truncate(Write(text, EscapeSlack, "*", "*"), max);
 
     public static string EscapeSlack(string text) =>
         text.Replace("&", "&amp;", StringComparison.Ordinal)
@@ -37,46 +18,13 @@ internal static class TextFormats
             .Replace(">", "&gt;", StringComparison.Ordinal);
 
     /// <summary>HTML for e-mail: values encoded, labels in <c>&lt;strong&gt;</c>, line breaks as <c>&lt;br&gt;</c>.</summary>
-    public static string ToHtml(RenderedText text)
-    {
-        var builder = new StringBuilder();
-        foreach (var (segment, kind) in text.Segments)
-        {
-            var html = kind switch
-            {
-                SegmentKind.Literal => segment,
-                SegmentKind.Strong => "<strong>" + WebUtility.HtmlEncode(segment) + "</strong>",
-                _ => WebUtility.HtmlEncode(segment),
-            };
-            builder.Append(html.Replace("\n", "<br>\n", StringComparison.Ordinal));
-        }
-
-        return builder.ToString();
-    }
+    public static string ToHtml(RenderedText text) =>
+        Write(text, WebUtility.HtmlEncode, "<strong>", "</strong>").Replace("\n", "<br>\n", StringComparison.Ordinal);
 
     /// <summary>Markdown as Adaptive Card text blocks render it: values have markdown characters escaped.</summary>
-    public static string ToCardMarkdown(RenderedText text, int max = 4000)
-    {
-        var builder = new StringBuilder();
-        foreach (var (segment, kind) in text.Segments)
-        {
-            switch (kind)
-            {
-                case SegmentKind.Literal:
-                    builder.Append(segment);
-                    break;
-                case SegmentKind.Strong:
-                    builder.Append("**").Append(EscapeMarkdown(segment)).Append("**");
-                    break;
-                default:
-                    builder.Append(EscapeMarkdown(segment));
-                    break;
-            }
-        }
-
+    public static string ToCardMarkdown(RenderedText text, int max = 4000) =>
         // Adaptive Card markdown needs a blank line for a line break.
-        return RenderedText.Truncate(builder.ToString().Replace("\n", "\n\n", StringComparison.Ordinal), max);
-    }
+        RenderedText.Truncate(Write(text, EscapeMarkdown, "**", "**").Replace("\n", "\n\n", StringComparison.Ordinal), max);
 
     public static string EscapeMarkdown(string text)
     {
@@ -89,6 +37,23 @@ internal static class TextFormats
             }
 
             builder.Append(c);
+        }
+
+        return builder.ToString();
+    }
+
+    // Literal template text is written as it is; values and labels are escaped; labels are wrapped in the format's emphasis.
+    private static string Write(RenderedText text, Func<string, string> escape, string strongOpen, string strongClose)
+    {
+        var builder = new StringBuilder();
+        foreach (var (segment, kind) in text.Segments)
+        {
+            _ = kind switch
+            {
+                SegmentKind.Literal => builder.Append(segment),
+                SegmentKind.Strong => builder.Append(strongOpen).Append(escape(segment)).Append(strongClose),
+                _ => builder.Append(escape(segment)),
+            };
         }
 
         return builder.ToString();

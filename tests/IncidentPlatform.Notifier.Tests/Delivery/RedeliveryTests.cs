@@ -8,9 +8,8 @@ public sealed class RedeliveryTests
     [Fact]
     public async Task SameEventDeliveredTwice_PostsOnce()
     {
-        await using var fake = await FakeHttpServer.StartAsync();
-        fake.On(r => r.Path == "/hook", 200, "");
-        await using var host = await NotifierHost.StartAsync(ChannelConfig.Webhook("ops-hook", fake.BaseAddress));
+        await using var bed = await WebhookBed.StartAsync(null);
+        var (fake, host) = (bed.Fake, bed.Host);
         var incident = TestData.Incident();
         var opened = TestData.Opened(incident);
 

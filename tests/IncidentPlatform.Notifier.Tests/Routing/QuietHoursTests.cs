@@ -30,11 +30,9 @@ public sealed class QuietHoursTests
     [Fact]
     public async Task DuringQuietHours_OnlyCriticalGoesThroughAndTheRestIsRecordedAsSuppressed()
     {
-        await using var fake = await FakeHttpServer.StartAsync();
-        fake.On(r => r.Path == "/hook", 200, "");
-        await using var host = await NotifierHost.StartAsync(ChannelConfig.Webhook("ops-hook", fake.BaseAddress,
-            ("QuietHours:Start", "22:00"), ("QuietHours:End", "07:00"), ("QuietHours:TimeZone", "Europe/Berlin")),
-            now: new DateTimeOffset(2026, 11, 18, 23, 30, 0, TimeSpan.Zero));
+        await using var bed = await WebhookBed.StartAsync(new DateTimeOffset(2026, 11, 18, 23, 30, 0, TimeSpan.Zero),
+            ("QuietHours:Start", "22:00"), ("QuietHours:End", "07:00"), ("QuietHours:TimeZone", "Europe/Berlin"));
+        var (fake, host) = (bed.Fake, bed.Host);
         var high = TestData.Incident(severity: Severity.High);
         var critical = TestData.Incident(severity: Severity.Critical);
 

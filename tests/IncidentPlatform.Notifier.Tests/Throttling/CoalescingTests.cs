@@ -1,24 +1,16 @@
 using IncidentPlatform.Contracts;
-using IncidentPlatform.Testing;
 
 namespace IncidentPlatform.Notifier.Tests.Throttling;
 
 public sealed class CoalescingTests
 {
-    private static async Task<(FakeHttpServer, NotifierHost)> StartAsync()
-    {
-        var fake = await FakeHttpServer.StartAsync();
-        fake.On(r => r.Path == "/hook", 200, "");
-        var host = await NotifierHost.StartAsync(ChannelConfig.Webhook("ops-hook", fake.BaseAddress, ("CoalesceWindow", "00:00:30")));
-        return (fake, host);
-    }
+    private static Task<WebhookBed> StartAsync() => WebhookBed.StartAsync(null, ("CoalesceWindow", "00:00:30"));
 
     [Fact]
     public async Task SeveralUpdatesWithinTheWindow_BecomeOneMessageWithTheLatestState()
     {
-        var (fake, host) = await StartAsync();
-        await using var _ = fake;
-        await using var __ = host;
+        await using var bed = await StartAsync();
+        var (fake, host) = (bed.Fake, bed.Host);
         var incident = TestData.Incident();
 
         await host.PublishAsync(TestData.Opened(incident));
@@ -50,9 +42,8 @@ public sealed class CoalescingTests
     [Fact]
     public async Task ResolvedWhileAnUpdateWaits_DropsTheUpdateAndSendsTheResolution()
     {
-        var (fake, host) = await StartAsync();
-        await using var _ = fake;
-        await using var __ = host;
+        await using var bed = await StartAsync();
+        var (fake, host) = (bed.Fake, bed.Host);
         var incident = TestData.Incident();
 
         await host.PublishAsync(TestData.Updated(incident with { Version = 2 }, "alerts"));
@@ -67,9 +58,8 @@ public sealed class CoalescingTests
     [Fact]
     public async Task OlderUpdateArrivingLate_DoesNotReplaceANewerOne()
     {
-        var (fake, host) = await StartAsync();
-        await using var _ = fake;
-        await using var __ = host;
+        await using var bed = await StartAsync();
+        var (fake, host) = (bed.Fake, bed.Host);
         var incident = TestData.Incident();
 
         await host.PublishAsync(TestData.Updated(incident with { Version = 5, AlertCount = 50 }, "alerts"));

@@ -24,10 +24,8 @@ public sealed class RateLimitTests
     [Fact]
     public async Task OverTheLimit_WithNoTimeToWait_IsSuppressedAsRateLimited()
     {
-        await using var fake = await FakeHttpServer.StartAsync();
-        fake.On(r => r.Path == "/hook", 200, "");
-        await using var host = await NotifierHost.StartAsync(ChannelConfig.Webhook("ops-hook", fake.BaseAddress,
-            ("RateLimit", "2"), ("RateWindow", "00:01:00"), ("MaxRateDelay", "00:00:00")));
+        await using var bed = await WebhookBed.StartAsync(null, ("RateLimit", "2"), ("RateWindow", "00:01:00"), ("MaxRateDelay", "00:00:00"));
+        var (fake, host) = (bed.Fake, bed.Host);
         var incidents = Enumerable.Range(0, 3).Select(i => TestData.Incident(title: $"Rate {i}")).ToList();
 
         foreach (var incident in incidents)

@@ -8,10 +8,8 @@ public sealed class StormTests
     [Fact]
     public async Task HundredsOfIncidentsOpened_SendThresholdThenOneSummaryAndSuppressTheRest()
     {
-        await using var fake = await FakeHttpServer.StartAsync();
-        fake.On(r => r.Path == "/hook", 200, "");
-        await using var host = await NotifierHost.StartAsync(ChannelConfig.Webhook("ops-hook", fake.BaseAddress,
-            ("StormThreshold", "10"), ("StormWindow", "00:05:00"), ("RateLimit", "0")));
+        await using var bed = await WebhookBed.StartAsync(null, ("StormThreshold", "10"), ("StormWindow", "00:05:00"), ("RateLimit", "0"));
+        var (fake, host) = (bed.Fake, bed.Host);
         var incidents = Enumerable.Range(0, 300).Select(i => TestData.Incident(title: $"Storm {i}")).ToList();
 
         await Task.WhenAll(incidents.Select(i => host.PublishAsync(TestData.Opened(i))));
@@ -38,10 +36,8 @@ public sealed class StormTests
     [Fact]
     public async Task NextWindow_AfterAStorm_SendsAgain()
     {
-        await using var fake = await FakeHttpServer.StartAsync();
-        fake.On(r => r.Path == "/hook", 200, "");
-        await using var host = await NotifierHost.StartAsync(ChannelConfig.Webhook("ops-hook", fake.BaseAddress,
-            ("StormThreshold", "2"), ("StormWindow", "00:05:00")));
+        await using var bed = await WebhookBed.StartAsync(null, ("StormThreshold", "2"), ("StormWindow", "00:05:00"));
+        var (fake, host) = (bed.Fake, bed.Host);
 
         foreach (var i in Enumerable.Range(0, 5))
         {
@@ -59,9 +55,8 @@ public sealed class StormTests
     [Fact]
     public async Task RemediationEvents_DoNotCountTowardsAStorm()
     {
-        await using var fake = await FakeHttpServer.StartAsync();
-        fake.On(r => r.Path == "/hook", 200, "");
-        await using var host = await NotifierHost.StartAsync(ChannelConfig.Webhook("ops-hook", fake.BaseAddress, ("StormThreshold", "1")));
+        await using var bed = await WebhookBed.StartAsync(null, ("StormThreshold", "1"));
+        var (fake, host) = (bed.Fake, bed.Host);
         var incident = host.Incidents.Put(TestData.Incident());
 
         foreach (var i in Enumerable.Range(0, 3))

@@ -9,21 +9,15 @@ namespace IncidentPlatform.Notifier.Channels.Jira;
 /// key is kept per incident; later events comment on it; resolution applies the configured transition, then comments.
 /// </summary>
 internal sealed class JiraChannel(string name, ChannelOptions options, IHttpClientFactory http, ChannelStateStore state)
-    : INotificationChannel
+    : ChannelBase(name, options)
 {
     private const string KeyKey = "jira.key";
     private const string TransitionedKey = "jira.transitioned";
     private readonly JiraApi _api = new(options, http);
 
-    public string Name => name;
+    public override string Type => ChannelTypes.Jira;
 
-    public string Type => ChannelTypes.Jira;
-
-    public ChannelOptions Options => options;
-
-    public bool Accepts(NotificationEvent e) => true;
-
-    public async Task<SendResult> SendAsync(ChannelMessage message, CancellationToken cancellationToken)
+    public override async Task<SendResult> SendAsync(ChannelMessage message, CancellationToken cancellationToken)
     {
         var e = message.Event;
         if (e.Type == EventTypes.StormSummary)
@@ -32,7 +26,7 @@ internal sealed class JiraChannel(string name, ChannelOptions options, IHttpClie
             return storm.Success ? SendResult.Delivered(stormKey) : storm;
         }
 
-        var remembered = await state.GetAsync(name, e.IncidentId, cancellationToken);
+        var remembered = await state.GetAsync(Name, e.IncidentId, cancellationToken);
         if (!remembered.TryGetValue(KeyKey, out var key))
         {
             var (created, newKey) = await CreateAsync(message, cancellationToken);
@@ -42,7 +36,7 @@ internal sealed class JiraChannel(string name, ChannelOptions options, IHttpClie
             }
 
             key = newKey;
-            await state.SetAsync(name, e.IncidentId, new Dictionary<string, string> { [KeyKey] = key }, cancellationToken);
+            await state.SetAsync(Name, e.IncidentId, new Dictionary<string, string> { [KeyKey] = key }, cancellationToken);
             if (e.Type != EventTypes.IncidentResolved)
             {
                 return SendResult.Delivered(key);
@@ -53,13 +47,13 @@ internal sealed class JiraChannel(string name, ChannelOptions options, IHttpClie
             !(remembered.TryGetValue(TransitionedKey, out var done) && done == e.Key))
         {
             // Transition first and remember it, so a retry after a failed comment does not transition twice.
-            var transition = await _api.TransitionAsync(key, options.ResolveTransition, cancellationToken);
+            var transition = await _api.TransitionAsync(key, Options.ResolveTransition, cancellationToken);
             if (!transition.Success)
             {
                 return transition;
             }
 
-            await state.SetAsync(name, e.IncidentId, new Dictionary<string, string> { [TransitionedKey] = e.Key }, cancellationToken);
+            await state.SetAsync(Name, e.IncidentId, new Dictionary<string, string> { [TransitionedKey] = e.Key }, cancellationToken);
         }
 
         var comment = new RenderedText().Strong(message.Title.ToPlain()).Line().Append(message.Body);

@@ -13,17 +13,13 @@ namespace IncidentPlatform.Notifier.Channels.PagerDuty;
 /// the incident id, an acknowledged one acknowledges it, a resolved one resolves it; other updates trigger again with
 /// the same key, which PagerDuty adds to the open alert.
 /// </summary>
-internal sealed class PagerDutyChannel(string name, ChannelOptions options, IHttpClientFactory http) : INotificationChannel
+internal sealed class PagerDutyChannel(string name, ChannelOptions options, IHttpClientFactory http) : ChannelBase(name, options)
 {
     public const string DefaultUrl = "https://events.pagerduty.com/v2/enqueue";
 
-    public string Name => name;
+    public override string Type => ChannelTypes.PagerDuty;
 
-    public string Type => ChannelTypes.PagerDuty;
-
-    public ChannelOptions Options => options;
-
-    public bool Accepts(NotificationEvent e) =>
+    public override bool Accepts(NotificationEvent e) =>
         e.Type is EventTypes.IncidentOpened or EventTypes.IncidentUpdated or EventTypes.IncidentResolved
             or EventTypes.Manual or EventTypes.StormSummary;
 
@@ -35,7 +31,7 @@ internal sealed class PagerDutyChannel(string name, ChannelOptions options, IHtt
         _ => "info",
     };
 
-    public async Task<SendResult> SendAsync(ChannelMessage message, CancellationToken cancellationToken)
+    public override async Task<SendResult> SendAsync(ChannelMessage message, CancellationToken cancellationToken)
     {
         var e = message.Event;
         var action = e.Type switch
@@ -44,10 +40,10 @@ internal sealed class PagerDutyChannel(string name, ChannelOptions options, IHtt
             EventTypes.IncidentUpdated when e.Incident?.Status == IncidentStatus.Acknowledged => "acknowledge",
             _ => "trigger",
         };
-        var dedupKey = e.Type == EventTypes.StormSummary ? $"storm-{name}-{e.Key}" : e.IncidentId;
+        var dedupKey = e.Type == EventTypes.StormSummary ? $"storm-{Name}-{e.Key}" : e.IncidentId;
         var body = new JsonObject
         {
-            ["routing_key"] = options.RoutingKey,
+            ["routing_key"] = Options.RoutingKey,
             ["event_action"] = action,
             ["dedup_key"] = dedupKey,
         };
@@ -57,7 +53,7 @@ internal sealed class PagerDutyChannel(string name, ChannelOptions options, IHtt
             body["client"] = "IncidentPlatform";
         }
 
-        var url = string.IsNullOrWhiteSpace(options.Url) ? DefaultUrl : options.Url;
+        var url = string.IsNullOrWhiteSpace(Options.Url) ? DefaultUrl : Options.Url;
         var request = VendorHttp.Json(HttpMethod.Post, new Uri(url), body);
         var (result, _, text) = await VendorHttp.SendAsync(http.CreateClient(VendorHttp.ClientName), request, cancellationToken);
         return result.Success ? SendResult.Delivered(DedupKey(text) ?? dedupKey) : result;

@@ -11,43 +11,37 @@ namespace IncidentPlatform.Notifier.Channels.Slack;
 /// (<c>thread_ts</c>), and incident changes also refresh the parent (<c>chat.update</c>).
 /// </summary>
 internal sealed class SlackBotChannel(
-    string name, ChannelOptions options, IHttpClientFactory http, ChannelStateStore state, ILogger logger) : INotificationChannel
+    string Name, ChannelOptions options, IHttpClientFactory http, ChannelStateStore state, ILogger logger) : ChannelBase(Name, options)
 {
     private const string TsKey = "slack.ts";
     private const string ChannelKey = "slack.channel";
     private readonly SlackWebApi _api = new(options, http);
 
-    public string Name => name;
+    public override string Type => ChannelTypes.SlackBot;
 
-    public string Type => ChannelTypes.SlackBot;
-
-    public ChannelOptions Options => options;
-
-    public bool Accepts(NotificationEvent e) => true;
-
-    public async Task<SendResult> SendAsync(ChannelMessage message, CancellationToken cancellationToken)
+    public override async Task<SendResult> SendAsync(ChannelMessage message, CancellationToken cancellationToken)
     {
         var e = message.Event;
         var post = SlackBlocks.Message(message.Title, message.Body, e);
         if (e.Type == EventTypes.StormSummary)
         {
-            post["channel"] = options.Channel;
+            post["channel"] = Options.Channel;
             var (stormResult, stormTs, _) = await _api.CallAsync("chat.postMessage", post, cancellationToken);
             return stormResult.Success ? SendResult.Delivered(stormTs) : stormResult;
         }
 
-        var thread = await state.GetAsync(name, e.IncidentId, cancellationToken);
+        var thread = await state.GetAsync(Name, e.IncidentId, cancellationToken);
         if (!thread.TryGetValue(TsKey, out var parentTs) || !thread.TryGetValue(ChannelKey, out var channel))
         {
-            post["channel"] = options.Channel;
+            post["channel"] = Options.Channel;
             var (result, ts, postedChannel) = await _api.CallAsync("chat.postMessage", post, cancellationToken);
             if (!result.Success || ts is null)
             {
                 return result.Success ? SendResult.Permanent("Slack chat.postMessage: no ts in the answer") : result;
             }
 
-            await state.SetAsync(name, e.IncidentId,
-                new Dictionary<string, string> { [TsKey] = ts, [ChannelKey] = postedChannel ?? options.Channel! }, cancellationToken);
+            await state.SetAsync(Name, e.IncidentId,
+                new Dictionary<string, string> { [TsKey] = ts, [ChannelKey] = postedChannel ?? Options.Channel! }, cancellationToken);
             return SendResult.Delivered(ts);
         }
 
@@ -72,7 +66,7 @@ internal sealed class SlackBotChannel(
         var (result, _, _) = await _api.CallAsync("chat.update", parent, cancellationToken);
         if (!result.Success)
         {
-            logger.LogWarning("Slack channel {Channel} could not refresh the thread of {IncidentId}: {Error}", name, e.IncidentId, result.Error);
+            logger.LogWarning("Slack channel {Channel} could not refresh the thread of {IncidentId}: {Error}", Name, e.IncidentId, result.Error);
         }
     }
 }
