@@ -1,0 +1,94 @@
+namespace IncidentPlatform.Redis;
+
+/// <summary>Losing the socket and getting a new one: backoff, jitter, state.</summary>
+public sealed partial class RedisConnection
+{
+    private Task _reconnecting = Task.CompletedTask;
+
+    private void Publish(PhysicalConnection physical, int attempts)
+    {
+        Volatile.Write(ref _physical, physical);
+        SetStatus(RedisConnectionState.Connected, 0, null);
+        if (attempts == 0)
+        {
+            RedisLog.Connected(_logger, physical.EndPoint);
+        }
+        else
+        {
+            RedisLog.Reconnected(_logger, physical.EndPoint, attempts);
+        }
+
+        _ = WatchAsync(physical);
+    }
+
+    // Registered after publishing, so a connection that dies at once is still noticed.
+    private async Task WatchAsync(PhysicalConnection physical)
+    {
+        var cause = await physical.Closed.ConfigureAwait(false);
+        if (Interlocked.CompareExchange(ref _physical, null, physical) != physical)
+        {
+            return; // disposed: DisposeAsync owns it
+        }
+
+        await physical.DisposeAsync().ConfigureAwait(false);
+        if (!_disposed.IsCancellationRequested)
+        {
+            StartReconnecting(cause);
+        }
+    }
+
+    private void StartReconnecting(Exception cause)
+    {
+        SetStatus(RedisConnectionState.Reconnecting, 1, cause);
+        _reconnecting = Task.Run(() => ReconnectAsync(cause));
+    }
+
+    private async Task ReconnectAsync(Exception lastError)
+    {
+        var token = _disposed.Token;
+        for (var attempt = 1; !token.IsCancellationRequested; attempt++)
+        {
+            SetStatus(RedisConnectionState.Reconnecting, attempt, lastError);
+            var delay = ReconnectDelay.For(attempt, _options.ReconnectBaseDelay, _options.ReconnectMaxDelay);
+            try
+            {
+                await Task.Delay(delay, token).ConfigureAwait(false);
+                var physical = await PhysicalConnection.ConnectAsync(_options, _logger, token).ConfigureAwait(false);
+                if (token.IsCancellationRequested)
+                {
+                    await physical.DisposeAsync().ConfigureAwait(false);
+                    return;
+                }
+
+                Publish(physical, attempt);
+                return;
+            }
+            catch (OperationCanceledException) when (token.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (RedisConnectionException ex)
+            {
+                lastError = ex;
+                RedisLog.ReconnectFailed(_logger, attempt, _options.EndPoint, (long)delay.TotalMilliseconds, ex.Message);
+            }
+        }
+    }
+
+    private void SetStatus(RedisConnectionState state, int attempt, Exception? error)
+    {
+        RedisConnectionStatus status;
+        lock (_statusLock)
+        {
+            if (_status.State == RedisConnectionState.Disposed)
+            {
+                return;
+            }
+
+            status = new RedisConnectionStatus(state, _options.EndPoint, attempt, error, DateTimeOffset.UtcNow);
+            Volatile.Write(ref _status, status);
+        }
+
+        StatusChanged?.Invoke(this, status);
+    }
+}
