@@ -18,19 +18,22 @@ public sealed partial class RedisConnection
             RedisLog.Reconnected(_logger, physical.EndPoint, attempts);
         }
 
-        _ = WatchAsync(physical);
+        if (physical.IsFailed)
+        {
+            // It failed between its handshake and being published, when OnFailed could not yet find it.
+            OnFailed(physical, new IOException($"The connection to {physical.EndPoint} failed as it was established."));
+        }
     }
 
-    // Registered after publishing, so a connection that dies at once is still noticed.
-    private async Task WatchAsync(PhysicalConnection physical)
+    // Called by the physical connection as it fails, before it fails its in-flight commands.
+    private void OnFailed(PhysicalConnection physical, Exception cause)
     {
-        var cause = await physical.Closed.ConfigureAwait(false);
         if (Interlocked.CompareExchange(ref _physical, null, physical) != physical)
         {
-            return; // disposed: DisposeAsync owns it
+            return; // not published yet (handshake), already replaced, or being disposed
         }
 
-        await physical.DisposeAsync().ConfigureAwait(false);
+        _ = Task.Run(async () => await physical.DisposeAsync().ConfigureAwait(false)); // not inline: the failing connection's own loops are still unwinding
         if (!_disposed.IsCancellationRequested)
         {
             StartReconnecting(cause);
@@ -53,7 +56,7 @@ public sealed partial class RedisConnection
             try
             {
                 await Task.Delay(delay, token).ConfigureAwait(false);
-                var physical = await PhysicalConnection.ConnectAsync(_options, _logger, token).ConfigureAwait(false);
+                var physical = await PhysicalConnection.ConnectAsync(_options, _logger, OnFailed, token).ConfigureAwait(false);
                 if (token.IsCancellationRequested)
                 {
                     await physical.DisposeAsync().ConfigureAwait(false);

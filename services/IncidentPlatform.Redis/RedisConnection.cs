@@ -41,12 +41,15 @@ public sealed partial class RedisConnection : IAsyncDisposable
     public RedisOptions Options => _options.Clone();
 
     /// <summary>Whether commands are being sent now.</summary>
-    public bool IsConnected => Volatile.Read(ref _physical) is { Closed.IsCompleted: false };
+    public bool IsConnected => Volatile.Read(ref _physical) is { IsFailed: false };
 
     /// <summary>The current state, endpoint, reconnect attempt and last error: what a health check reports.</summary>
     public RedisConnectionStatus Status => Volatile.Read(ref _status);
 
-    /// <summary>Raised (on a pool thread) whenever <see cref="Status"/> changes.</summary>
+    /// <summary>
+    /// Raised whenever <see cref="Status"/> changes, synchronously on the thread that changed it (the connection's
+    /// reader when the socket drops): keep handlers short and non-blocking.
+    /// </summary>
     public event EventHandler<RedisConnectionStatus>? StatusChanged;
 
     /// <summary>Parses <paramref name="connectionString"/> (see <see cref="RedisOptions.Parse"/>) and connects.</summary>
@@ -69,7 +72,7 @@ public sealed partial class RedisConnection : IAsyncDisposable
         var connection = new RedisConnection(options, logger ?? NullLogger.Instance);
         try
         {
-            var physical = await PhysicalConnection.ConnectAsync(options, connection._logger, cancellationToken).ConfigureAwait(false);
+            var physical = await PhysicalConnection.ConnectAsync(options, connection._logger, connection.OnFailed, cancellationToken).ConfigureAwait(false);
             connection.Publish(physical, attempts: 0);
         }
         catch (RedisConnectionException ex) when (!options.AbortOnConnectFail)

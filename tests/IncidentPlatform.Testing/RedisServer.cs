@@ -164,7 +164,8 @@ public sealed class RedisServer : IAsyncDisposable
 
         if (_options.AclUser is { } user)
         {
-            arguments.AddRange(["--user", $"{user} on >{_options.AclPassword} ~* &* +@all"]);
+            // One config line, "user NAME on >PASSWORD ~* &* +@all", given as separate words.
+            arguments.AddRange(["--user", user, "on", $">{_options.AclPassword}", "~*", "&*", "+@all"]);
         }
 
         if (_options.AppendFsyncAlways)

@@ -9,9 +9,16 @@ namespace IncidentPlatform.Redis;
 /// <summary>Opening a connection: TCP, TLS, then the handshake (AUTH, CLIENT SETNAME, SELECT).</summary>
 internal sealed partial class PhysicalConnection
 {
-    /// <summary>Connects and authenticates within <see cref="RedisOptions.ConnectTimeout"/>.</summary>
+    /// <summary>
+    /// Connects and authenticates within <see cref="RedisOptions.ConnectTimeout"/>. <paramref name="onFailed"/> is
+    /// called once, synchronously, when the connection later fails (before its in-flight commands are failed).
+    /// </summary>
     /// <exception cref="RedisConnectionException">The server could not be reached, TLS failed, or the handshake was refused.</exception>
-    public static async Task<PhysicalConnection> ConnectAsync(RedisOptions options, ILogger logger, CancellationToken cancellationToken)
+    public static async Task<PhysicalConnection> ConnectAsync(
+        RedisOptions options,
+        ILogger logger,
+        Action<PhysicalConnection, Exception> onFailed,
+        CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(options.ConnectTimeout);
@@ -29,7 +36,7 @@ internal sealed partial class PhysicalConnection
                 await ssl.AuthenticateAsClientAsync(TlsOptions(options), timeout.Token).ConfigureAwait(false);
             }
 
-            connection = new PhysicalConnection(socket, stream, options.EndPoint, logger);
+            connection = new PhysicalConnection(socket, stream, options.EndPoint, logger, onFailed);
             connection.Start();
             await connection.HandshakeAsync(options, timeout.Token).ConfigureAwait(false);
             return connection;
@@ -88,7 +95,8 @@ internal sealed partial class PhysicalConnection
 
     private async Task HandshakeAsync(RedisOptions options, CancellationToken cancellationToken)
     {
-        // Pipelined: one round trip. AUTH first, so the others run authenticated.
+        // Pipelined, one round trip. AUTH first, so the others run authenticated; PING last proves the server
+        // answers and needs nothing more (a missing password shows here as NOAUTH, not on the first real command).
         var auth = options.Password is null
             ? default(ValueTask<RedisValue>?)
             : options.User is null
@@ -96,26 +104,21 @@ internal sealed partial class PhysicalConnection
                 : Execute("AUTH", [options.User, options.Password], cancellationToken);
         var name = options.ClientName is null ? default(ValueTask<RedisValue>?) : Execute("CLIENT", ["SETNAME", options.ClientName], cancellationToken);
         var select = options.Database == 0 ? default(ValueTask<RedisValue>?) : Execute("SELECT", [options.Database], cancellationToken);
-        RedisServerException? refused = null;
-        if (auth is { } authReply)
+        var ping = Execute("PING", [], cancellationToken);
+
+        var authError = auth is { } authReply ? await ReplyErrorAsync(authReply).ConfigureAwait(false) : null;
+        var nameError = name is { } nameReply ? await ReplyErrorAsync(nameReply).ConfigureAwait(false) : null;
+        var selectError = select is { } selectReply ? await ReplyErrorAsync(selectReply).ConfigureAwait(false) : null;
+        var pingError = await ReplyErrorAsync(ping).ConfigureAwait(false);
+        if ((authError ?? selectError ?? pingError) is { } refused)
         {
-            refused = await ReplyErrorAsync(authReply).ConfigureAwait(false);
+            throw refused;
         }
 
-        if (name is { } nameReply && await ReplyErrorAsync(nameReply).ConfigureAwait(false) is { } nameError && refused is null)
+        if (nameError is not null)
         {
             // Not fatal: an ACL user may lack CLIENT; the name only helps operators.
             RedisLog.ClientNameRefused(_logger, EndPoint, nameError.Message);
-        }
-
-        if (select is { } selectReply && await ReplyErrorAsync(selectReply).ConfigureAwait(false) is { } selectError)
-        {
-            refused ??= selectError;
-        }
-
-        if (refused is not null)
-        {
-            throw refused;
         }
     }
 

@@ -18,20 +18,22 @@ internal sealed partial class PhysicalConnection : IAsyncDisposable
     private readonly Lock _lock = new();
     private readonly InFlightQueue _inFlight = new();
     private readonly SemaphoreSlim _writeSignal = new(0);
-    private readonly TaskCompletionSource<Exception> _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Socket _socket;
     private readonly Stream _stream;
     private readonly PipeReader _reader;
     private readonly ILogger _logger;
+    private readonly Action<PhysicalConnection, Exception> _onFailed;
     private CommandBuffer _pending = new();
     private CommandBuffer _writing = new();
     private bool _writerSignalled;
+    private int _disposed;
     private Exception? _failure;
     private Task _readLoop = Task.CompletedTask;
     private Task _writeLoop = Task.CompletedTask;
 
-    private PhysicalConnection(Socket socket, Stream stream, string endPoint, ILogger logger)
+    private PhysicalConnection(Socket socket, Stream stream, string endPoint, ILogger logger, Action<PhysicalConnection, Exception> onFailed)
     {
+        _onFailed = onFailed;
         _socket = socket;
         _stream = stream;
         _reader = PipeReader.Create(stream, new StreamPipeReaderOptions(bufferSize: 16 * 1024, leaveOpen: true));
@@ -42,8 +44,8 @@ internal sealed partial class PhysicalConnection : IAsyncDisposable
     /// <summary>The server's endpoint, for messages.</summary>
     public string EndPoint { get; }
 
-    /// <summary>Completes, with the cause, when the connection has failed or been disposed.</summary>
-    public Task<Exception> Closed => _closed.Task;
+    /// <summary>Whether the connection has failed or been disposed (it never recovers).</summary>
+    public bool IsFailed => Volatile.Read(ref _failure) is not null;
 
     /// <summary>
     /// Queues the command (the arguments are encoded before this returns, so spans may be reused at once) and returns
@@ -116,6 +118,11 @@ internal sealed partial class PhysicalConnection : IAsyncDisposable
     /// <summary>Closes the connection; in-flight commands fail with <see cref="RedisConnectionException"/>.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
         Fail(new ObjectDisposedException(nameof(RedisConnection), $"The connection to {EndPoint} was closed."));
         await Task.WhenAll(_readLoop, _writeLoop).ConfigureAwait(false);
         await _reader.CompleteAsync().ConfigureAwait(false);
@@ -235,7 +242,7 @@ internal sealed partial class PhysicalConnection : IAsyncDisposable
                 return;
             }
 
-            _failure = cause;
+            Volatile.Write(ref _failure, cause);
             lost = new PendingCommand?[_inFlight.Count];
             for (var i = 0; i < lost.Length; i++)
             {
@@ -248,6 +255,9 @@ internal sealed partial class PhysicalConnection : IAsyncDisposable
             RedisLog.ConnectionLost(_logger, EndPoint, lost.Length, cause);
         }
 
+        // Before failing the callers: whoever sees the failure already sees the owner reconnecting.
+        _onFailed(this, cause);
+
         foreach (var pending in lost)
         {
             pending!.TrySetException(new RedisConnectionException(
@@ -259,6 +269,5 @@ internal sealed partial class PhysicalConnection : IAsyncDisposable
 
         _writeSignal.Release(); // wakes the writer loop to see the failure
         _socket.Dispose(); // unblocks the reader loop
-        _closed.TrySetResult(cause);
     }
 }
