@@ -148,22 +148,42 @@ public sealed partial class RedisConnection : IAsyncDisposable
         ReadOnlySpan<RedisArgument> first,
         ReadOnlySpan<RedisArgument> second,
         ReadOnlySpan<RedisArgument> third,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken) =>
+        Execute<RedisValue>(ReplyShape.Value, command, first, second, third, cancellationToken);
+
+    /// <summary>
+    /// Sends a command and returns its reply read as <paramref name="shape"/> says (<typeparamref name="T"/> is
+    /// <see cref="RedisValue"/>, <see cref="long"/> or <see cref="bool"/> to match): the typed helpers' integers and
+    /// yes/no answers come straight from the pooled command, with no wrapper task.
+    /// </summary>
+    internal ValueTask<T> Execute<T>(
+        ReplyShape shape,
+        string command,
+        ReadOnlySpan<RedisArgument> first,
+        ReadOnlySpan<RedisArgument> second = default,
+        ReadOnlySpan<RedisArgument> third = default,
+        CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(command);
         Validate(first);
         Validate(second);
         Validate(third);
         ObjectDisposedException.ThrowIf(_disposed.IsCancellationRequested, this);
-        var physical = Volatile.Read(ref _physical);
-        if (physical is null)
+        Exception? failure;
+        if (Volatile.Read(ref _physical) is { } physical)
+        {
+            if (physical.Send(command, first, second, third, shape, cancellationToken, out failure) is { } pending)
+            {
+                return pending.As<T>();
+            }
+        }
+        else
         {
             var status = Status;
-            return ValueTask.FromException<RedisValue>(
-                new RedisConnectionException($"{status.Description}; {command} was not sent.", status.LastError));
+            failure = new RedisConnectionException($"{status.Description}; {command} was not sent.", status.LastError);
         }
 
-        return physical.ExecuteAsync(command, first, second, third, cancellationToken);
+        return PendingCommand.Failed<T>(failure!, cancellationToken);
     }
 
     private static void Validate(ReadOnlySpan<RedisArgument> arguments)

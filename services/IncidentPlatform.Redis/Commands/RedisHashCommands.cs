@@ -9,7 +9,7 @@ public static class RedisHashCommands
 
     /// <summary><c>HSET key field value</c>: whether the field is new.</summary>
     public static ValueTask<bool> HashSetAsync(this RedisConnection connection, RedisArgument key, RedisArgument field, RedisArgument value, CancellationToken cancellationToken = default) =>
-        Replies.One(connection.ExecuteAsync("HSET", [key, field, value], cancellationToken));
+        connection.Execute<bool>(ReplyShape.IsOne, "HSET", [key, field, value], cancellationToken: cancellationToken);
 
     /// <summary><c>HSET key field value [field value …]</c>: how many fields are new.</summary>
     public static ValueTask<long> HashSetAsync(
@@ -26,12 +26,12 @@ public static class RedisHashCommands
             arguments.Add(value);
         }
 
-        return Replies.Int64(connection.ExecuteAsync("HSET", arguments.Span, cancellationToken));
+        return connection.Execute<long>(ReplyShape.Int64, "HSET", arguments.Span, cancellationToken: cancellationToken);
     }
 
     /// <summary><c>HDEL key field…</c>: how many fields were removed.</summary>
     public static ValueTask<long> HashDeleteAsync(this RedisConnection connection, RedisArgument key, ReadOnlySpan<RedisArgument> fields, CancellationToken cancellationToken = default) =>
-        Replies.Int64(connection.Execute("HDEL", [key], fields, default, cancellationToken));
+        connection.Execute<long>(ReplyShape.Int64, "HDEL", [key], fields, cancellationToken: cancellationToken);
 
     /// <summary><c>HGETALL key</c>: every field (decoded as UTF-8) and its value; empty when the key does not exist.</summary>
     public static async ValueTask<Dictionary<string, RedisValue>> HashGetAllAsync(this RedisConnection connection, RedisArgument key, CancellationToken cancellationToken = default)

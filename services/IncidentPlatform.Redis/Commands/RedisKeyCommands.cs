@@ -7,15 +7,15 @@ public static class RedisKeyCommands
 {
     /// <summary><c>DEL key…</c>: how many of the keys existed and were removed.</summary>
     public static ValueTask<long> DeleteAsync(this RedisConnection connection, ReadOnlySpan<RedisArgument> keys, CancellationToken cancellationToken = default) =>
-        Replies.Int64(connection.ExecuteAsync("DEL", keys, cancellationToken));
+        connection.Execute<long>(ReplyShape.Int64, "DEL", keys, cancellationToken: cancellationToken);
 
     /// <summary><c>EXISTS key…</c>: how many of the keys exist (a key named twice counts twice).</summary>
     public static ValueTask<long> ExistsAsync(this RedisConnection connection, ReadOnlySpan<RedisArgument> keys, CancellationToken cancellationToken = default) =>
-        Replies.Int64(connection.ExecuteAsync("EXISTS", keys, cancellationToken));
+        connection.Execute<long>(ReplyShape.Int64, "EXISTS", keys, cancellationToken: cancellationToken);
 
     /// <summary><c>PEXPIRE key ms</c>: whether the key exists and now expires after <paramref name="ttl"/> (millisecond precision).</summary>
     public static ValueTask<bool> ExpireAsync(this RedisConnection connection, RedisArgument key, TimeSpan ttl, CancellationToken cancellationToken = default) =>
-        Replies.One(connection.ExecuteAsync("PEXPIRE", [key, RedisStringCommands.Milliseconds(ttl)], cancellationToken));
+        connection.Execute<bool>(ReplyShape.IsOne, "PEXPIRE", [key, RedisStringCommands.Milliseconds(ttl)], cancellationToken: cancellationToken);
 
     /// <summary><c>FLUSHDB</c>: removes every key of the selected database (tests).</summary>
     public static ValueTask FlushDatabaseAsync(this RedisConnection connection, CancellationToken cancellationToken = default) =>

@@ -5,7 +5,7 @@ public static class RedisSortedSetCommands
 {
     /// <summary><c>ZADD key score member</c>: whether the member is new (its score is updated either way).</summary>
     public static ValueTask<bool> SortedSetAddAsync(this RedisConnection connection, RedisArgument key, RedisArgument member, double score, CancellationToken cancellationToken = default) =>
-        Replies.One(connection.ExecuteAsync("ZADD", [key, score, member], cancellationToken));
+        connection.Execute<bool>(ReplyShape.IsOne, "ZADD", [key, score, member], cancellationToken: cancellationToken);
 
     /// <summary><c>ZADD key score member [score member …]</c>: how many members are new.</summary>
     public static ValueTask<long> SortedSetAddAsync(
@@ -22,12 +22,12 @@ public static class RedisSortedSetCommands
             arguments.Add(member);
         }
 
-        return Replies.Int64(connection.ExecuteAsync("ZADD", arguments.Span, cancellationToken));
+        return connection.Execute<long>(ReplyShape.Int64, "ZADD", arguments.Span, cancellationToken: cancellationToken);
     }
 
     /// <summary><c>ZREM key member…</c>: how many members were removed.</summary>
     public static ValueTask<long> SortedSetRemoveAsync(this RedisConnection connection, RedisArgument key, ReadOnlySpan<RedisArgument> members, CancellationToken cancellationToken = default) =>
-        Replies.Int64(connection.Execute("ZREM", [key], members, default, cancellationToken));
+        connection.Execute<long>(ReplyShape.Int64, "ZREM", [key], members, cancellationToken: cancellationToken);
 
     /// <summary><c>ZRANGE key start stop [REV]</c>: members by rank, inclusive (negative counts from the end).</summary>
     public static ValueTask<RedisValue[]> SortedSetRangeAsync(
@@ -70,7 +70,7 @@ public static class RedisSortedSetCommands
 
     /// <summary><c>ZCARD key</c>: how many members the set has.</summary>
     public static ValueTask<long> SortedSetLengthAsync(this RedisConnection connection, RedisArgument key, CancellationToken cancellationToken = default) =>
-        Replies.Int64(connection.ExecuteAsync("ZCARD", [key], cancellationToken));
+        connection.Execute<long>(ReplyShape.Int64, "ZCARD", [key], cancellationToken: cancellationToken);
 
     /// <summary><c>ZSCORE key member</c>: the member's score, or null when it is not in the set.</summary>
     public static ValueTask<double?> SortedSetScoreAsync(this RedisConnection connection, RedisArgument key, RedisArgument member, CancellationToken cancellationToken = default) =>

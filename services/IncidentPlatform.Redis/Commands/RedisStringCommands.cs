@@ -17,8 +17,11 @@ public static class RedisStringCommands
         RedisArgument value,
         TimeSpan? expiry = null,
         SetCondition condition = SetCondition.Always,
-        CancellationToken cancellationToken = default) =>
-        Replies.NotNull(Set(connection, key, value, expiry, condition, get: false, cancellationToken));
+        CancellationToken cancellationToken = default)
+    {
+        using var arguments = SetArguments(key, value, expiry, condition, get: false);
+        return connection.Execute<bool>(ReplyShape.NotNull, "SET", arguments.Span, cancellationToken: cancellationToken); // OK, or null
+    }
 
     /// <summary>
     /// <c>SET key value [NX|XX] [PX ms] GET</c>: writes (when <paramref name="condition"/> holds) and returns the previous
@@ -30,28 +33,19 @@ public static class RedisStringCommands
         RedisArgument value,
         TimeSpan? expiry = null,
         SetCondition condition = SetCondition.Always,
-        CancellationToken cancellationToken = default) =>
-        Set(connection, key, value, expiry, condition, get: true, cancellationToken);
+        CancellationToken cancellationToken = default)
+    {
+        using var arguments = SetArguments(key, value, expiry, condition, get: true);
+        return connection.Execute("SET", arguments.Span, default, default, cancellationToken);
+    }
 
     /// <summary><c>INCRBY key increment</c>: the value after the increment (a missing key counts as 0).</summary>
     public static ValueTask<long> IncrementByAsync(this RedisConnection connection, RedisArgument key, long increment = 1, CancellationToken cancellationToken = default) =>
-        Replies.Int64(connection.ExecuteAsync("INCRBY", [key, increment], cancellationToken));
+        connection.Execute<long>(ReplyShape.Int64, "INCRBY", [key, increment], cancellationToken: cancellationToken);
 
-    private static ValueTask<RedisValue> Set(
-        RedisConnection connection,
-        RedisArgument key,
-        RedisArgument value,
-        TimeSpan? expiry,
-        SetCondition condition,
-        bool get,
-        CancellationToken cancellationToken)
+    private static ArgumentList SetArguments(RedisArgument key, RedisArgument value, TimeSpan? expiry, SetCondition condition, bool get)
     {
-        if (expiry is null && condition == SetCondition.Always && !get)
-        {
-            return connection.ExecuteAsync("SET", [key, value], cancellationToken);
-        }
-
-        using var arguments = new ArgumentList(6);
+        var arguments = new ArgumentList(6);
         arguments.Add(key);
         arguments.Add(value);
         if (condition != SetCondition.Always)
@@ -70,7 +64,7 @@ public static class RedisStringCommands
             arguments.Add("GET");
         }
 
-        return connection.ExecuteAsync("SET", arguments.Span, cancellationToken);
+        return arguments;
     }
 
     internal static long Milliseconds(TimeSpan ttl) =>

@@ -1,19 +1,8 @@
-using System.Runtime.CompilerServices;
-
 namespace IncidentPlatform.Redis;
 
-/// <summary>Reply conversions for the typed helpers, with pooled state machines (no allocation per call).</summary>
+/// <summary>Reply conversions for the typed helpers that build objects (integers and yes/no answers need none: <see cref="ReplyShape"/>).</summary>
 internal static class Replies
 {
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    public static async ValueTask<long> Int64(ValueTask<RedisValue> reply) => (await reply.ConfigureAwait(false)).ToInt64();
-
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    public static async ValueTask<bool> One(ValueTask<RedisValue> reply) => (await reply.ConfigureAwait(false)).ToInt64() == 1;
-
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    public static async ValueTask<bool> NotNull(ValueTask<RedisValue> reply) => !(await reply.ConfigureAwait(false)).IsNull;
-
     public static async ValueTask<double?> NullableDouble(ValueTask<RedisValue> reply)
     {
         var value = await reply.ConfigureAwait(false);

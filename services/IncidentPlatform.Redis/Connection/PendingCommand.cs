@@ -11,7 +11,7 @@ namespace IncidentPlatform.Redis;
 /// queue (until the reply has been read off the wire, even when the caller gave up); it returns to the pool when
 /// both have let go, so a late reply can never complete a recycled command.
 /// </summary>
-internal sealed class PendingCommand : IValueTaskSource<RedisValue>
+internal sealed class PendingCommand : IValueTaskSource<RedisValue>, IValueTaskSource<long>, IValueTaskSource<bool>
 {
     private const int MaxPooled = 1024;
     private static readonly ConcurrentQueue<PendingCommand> Pool = new();
@@ -21,6 +21,7 @@ internal sealed class PendingCommand : IValueTaskSource<RedisValue>
     private CancellationTokenRegistration _cancellation;
     private int _completed;
     private int _owners;
+    private ReplyShape _shape;
 
     /// <summary>The command name, for timeout messages.</summary>
     public string Command { get; private set; } = "";
@@ -32,7 +33,7 @@ internal sealed class PendingCommand : IValueTaskSource<RedisValue>
     public bool IsCompleted => Volatile.Read(ref _completed) != 0;
 
     /// <summary>A command from the pool (or a new one), owned by the caller and the queue.</summary>
-    public static PendingCommand Rent(string command)
+    public static PendingCommand Rent(string command, ReplyShape shape)
     {
         if (!Pool.TryDequeue(out var pending))
         {
@@ -44,13 +45,24 @@ internal sealed class PendingCommand : IValueTaskSource<RedisValue>
         }
 
         pending.Command = command;
+        pending._shape = shape;
         pending.QueuedAt = Stopwatch.GetTimestamp();
         pending._owners = 2;
         return pending;
     }
 
-    /// <summary>The task the caller awaits.</summary>
-    public ValueTask<RedisValue> Task => new(this, _core.Version);
+    /// <summary>
+    /// The task the caller awaits: the reply as <see cref="RedisValue"/> (<see cref="ReplyShape.Value"/>),
+    /// <see cref="long"/> (<see cref="ReplyShape.Int64"/>) or <see cref="bool"/> (<see cref="ReplyShape.NotNull"/>,
+    /// <see cref="ReplyShape.IsOne"/>), converted as it is read: no wrapper task, no allocation.
+    /// </summary>
+    public ValueTask<T> As<T>() => new((IValueTaskSource<T>)(object)this, _core.Version);
+
+    /// <summary>A command that was not sent: cancelled (as a cancelled task) or failed.</summary>
+    public static ValueTask<T> Failed<T>(Exception failure, CancellationToken cancellationToken) =>
+        failure is OperationCanceledException && cancellationToken.IsCancellationRequested
+            ? ValueTask.FromCanceled<T>(cancellationToken)
+            : ValueTask.FromException<T>(failure);
 
     /// <summary>Completes the command with <paramref name="cancellationToken"/>'s cancellation when it fires.</summary>
     public void RegisterCancellation(CancellationToken cancellationToken)
@@ -104,6 +116,17 @@ internal sealed class PendingCommand : IValueTaskSource<RedisValue>
         {
             Release();
         }
+    }
+
+    /// <inheritdoc />
+    long IValueTaskSource<long>.GetResult(short token) => GetResult(token).ToInt64();
+
+    /// <inheritdoc />
+    bool IValueTaskSource<bool>.GetResult(short token)
+    {
+        var shape = _shape; // read before GetResult hands the command back to the pool
+        var value = GetResult(token);
+        return shape == ReplyShape.IsOne ? value.ToInt64() == 1 : !value.IsNull;
     }
 
     /// <inheritdoc />

@@ -123,7 +123,9 @@ internal sealed partial class PhysicalConnection
     }
 
     private ValueTask<RedisValue> Execute(string command, ReadOnlySpan<RedisArgument> arguments, CancellationToken cancellationToken) =>
-        ExecuteAsync(command, arguments, default, default, cancellationToken);
+        Send(command, arguments, default, default, ReplyShape.Value, cancellationToken, out var failure) is { } pending
+            ? pending.As<RedisValue>()
+            : PendingCommand.Failed<RedisValue>(failure!, cancellationToken);
 
     private static async Task<RedisServerException?> ReplyErrorAsync(ValueTask<RedisValue> reply)
     {

@@ -17,7 +17,7 @@ internal sealed partial class PhysicalConnection : IAsyncDisposable
 {
     private readonly Lock _lock = new();
     private readonly InFlightQueue _inFlight = new();
-    private readonly SemaphoreSlim _writeSignal = new(0);
+    private readonly WriteSignal _writeSignal = new();
     private readonly Socket _socket;
     private readonly Stream _stream;
     private readonly PipeReader _reader;
@@ -49,18 +49,21 @@ internal sealed partial class PhysicalConnection : IAsyncDisposable
 
     /// <summary>
     /// Queues the command (the arguments are encoded before this returns, so spans may be reused at once) and returns
-    /// the task of its reply.
+    /// its pending reply; or null, with the reason in <paramref name="failure"/>, when it was not sent.
     /// </summary>
-    public ValueTask<RedisValue> ExecuteAsync(
+    public PendingCommand? Send(
         string command,
         ReadOnlySpan<RedisArgument> first,
         ReadOnlySpan<RedisArgument> second,
         ReadOnlySpan<RedisArgument> third,
-        CancellationToken cancellationToken)
+        ReplyShape shape,
+        CancellationToken cancellationToken,
+        out Exception? failure)
     {
         if (cancellationToken.IsCancellationRequested)
         {
-            return ValueTask.FromCanceled<RedisValue>(cancellationToken);
+            failure = new OperationCanceledException(cancellationToken);
+            return null;
         }
 
         PendingCommand pending;
@@ -69,12 +72,13 @@ internal sealed partial class PhysicalConnection : IAsyncDisposable
         {
             if (_failure is not null)
             {
-                return ValueTask.FromException<RedisValue>(new RedisConnectionException(
-                    $"The connection to {EndPoint} was lost ({_failure.Message}); not sending {command}.", _failure));
+                failure = new RedisConnectionException(
+                    $"The connection to {EndPoint} was lost ({_failure.Message}); {command} was not sent.", _failure);
+                return null;
             }
 
             RespWriter.WriteCommand(_pending, command, first, second, third);
-            pending = PendingCommand.Rent(command);
+            pending = PendingCommand.Rent(command, shape);
             _inFlight.Enqueue(pending);
             signal = !_writerSignalled;
             _writerSignalled = true;
@@ -82,11 +86,12 @@ internal sealed partial class PhysicalConnection : IAsyncDisposable
 
         if (signal)
         {
-            _writeSignal.Release();
+            _writeSignal.Set();
         }
 
         pending.RegisterCancellation(cancellationToken);
-        return pending.Task;
+        failure = null;
+        return pending;
     }
 
     /// <summary>Fails the commands that have waited longer than <paramref name="timeout"/>; they stay queued for their replies.</summary>
@@ -128,7 +133,6 @@ internal sealed partial class PhysicalConnection : IAsyncDisposable
         await _reader.CompleteAsync().ConfigureAwait(false);
         await _stream.DisposeAsync().ConfigureAwait(false);
         _socket.Dispose();
-        _writeSignal.Dispose();
         _pending.Release();
         _writing.Release();
     }
@@ -267,7 +271,7 @@ internal sealed partial class PhysicalConnection : IAsyncDisposable
             pending.ReleaseFromQueue();
         }
 
-        _writeSignal.Release(); // wakes the writer loop to see the failure
+        _writeSignal.Set(); // wakes the writer loop to see the failure
         _socket.Dispose(); // unblocks the reader loop
     }
 }

@@ -53,10 +53,10 @@ internal static partial class RespParser
         return true;
     }
 
-    /// <summary>A length header: a non-negative count, or -1 for null (returned as -1).</summary>
+    /// <summary>A length header: a non-negative count, or -1 for null (returned as -1). <paramref name="what"/> is a literal.</summary>
     private static int ParseLength(ReadOnlySpan<byte> line, string what, int max)
     {
-        var value = ParseInteger(line, what + " length");
+        var value = ParseInteger(line, what);
         if (value == -1)
         {
             return -1;
@@ -64,12 +64,12 @@ internal static partial class RespParser
 
         if (value < 0)
         {
-            throw new RedisProtocolException($"Negative {what} length {value} (only -1, null, is allowed).");
+            throw new RedisProtocolException($"Negative {what} {value} (only -1, null, is allowed).");
         }
 
         if (value > max)
         {
-            throw new RedisProtocolException($"The {what} length {value} exceeds the {max} accepted.");
+            throw new RedisProtocolException($"The {what} {value} exceeds the {max} accepted.");
         }
 
         return (int)value;

@@ -103,7 +103,7 @@ internal static partial class RespParser
             return false;
         }
 
-        var length = ParseLength(header, "bulk string", MaxBulkLength);
+        var length = ParseLength(header, "bulk string length", MaxBulkLength);
         if (length < 0)
         {
             return true; // $-1: null
@@ -140,7 +140,7 @@ internal static partial class RespParser
             return false;
         }
 
-        var count = ParseLength(header, "array", MaxArrayLength);
+        var count = ParseLength(header, "array length", MaxArrayLength);
         if (count < 0)
         {
             return true; // *-1: null

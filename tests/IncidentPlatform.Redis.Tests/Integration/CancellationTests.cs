@@ -17,6 +17,7 @@ public sealed class CancellationTests(RedisFixture redis)
         var queuedBehind = connection.SetAsync(key, "queued").AsTask();
         await cancel.CancelAsync();
         await Should.ThrowAsync<OperationCanceledException>(() => blocked);
+        blocked.IsCanceled.ShouldBeTrue();
         await other.ListRightPushAsync(list, ["popped-by-the-cancelled-command"]);
 
         (await queuedBehind).ShouldBeTrue();
@@ -31,9 +32,10 @@ public sealed class CancellationTests(RedisFixture redis)
         await using var connection = await RedisConnection.ConnectAsync(redis.ConnectionString);
         var key = TestKeys.Unique("notsent");
 
-        await Should.ThrowAsync<OperationCanceledException>(async () =>
-            await connection.IncrementByAsync(key, 1, new CancellationToken(canceled: true)));
+        var increment = connection.IncrementByAsync(key, 1, new CancellationToken(canceled: true)).AsTask();
 
+        await Should.ThrowAsync<OperationCanceledException>(() => increment);
+        increment.IsCanceled.ShouldBeTrue();
         (await connection.GetAsync(key)).IsNull.ShouldBeTrue();
     }
 
