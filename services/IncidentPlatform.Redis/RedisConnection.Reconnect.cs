@@ -70,8 +70,9 @@ public sealed partial class RedisConnection
             {
                 return;
             }
-            catch (RedisConnectionException ex)
+            catch (Exception ex)
             {
+                // ConnectAsync reports failures as RedisConnectionException; anything else must not end the loop either.
                 lastError = ex;
                 RedisLog.ReconnectFailed(_logger, attempt, _options.EndPoint, (long)delay.TotalMilliseconds, ex.Message);
             }

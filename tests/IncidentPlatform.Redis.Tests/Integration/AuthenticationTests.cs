@@ -4,7 +4,7 @@ namespace IncidentPlatform.Redis.Tests.Integration;
 
 public sealed class AuthenticationTests
 {
-    [Fact]
+    [Fact(Timeout = 30_000)]
     public async Task ConnectAsync_AspireFormWithPassword_Authenticates()
     {
         await using var server = await RedisServer.StartNewAsync(new RedisServerOptions { Password = "s3cret-pw" });
@@ -15,7 +15,7 @@ public sealed class AuthenticationTests
         (await connection.ExecuteAsync("SET", "k", "v")).ToString().ShouldBe("OK");
     }
 
-    [Fact]
+    [Fact(Timeout = 30_000)]
     public async Task ConnectAsync_UriWithPassword_Authenticates()
     {
         await using var server = await RedisServer.StartNewAsync(new RedisServerOptions { Password = "p@ss word" });
@@ -25,7 +25,7 @@ public sealed class AuthenticationTests
         await connection.PingAsync();
     }
 
-    [Fact]
+    [Fact(Timeout = 30_000)]
     public async Task ConnectAsync_AclUserInBothForms_AuthenticatesAsThatUser()
     {
         await using var server = await RedisServer.StartNewAsync(new RedisServerOptions { AclUser = "incident", AclPassword = "acl-pw" });
@@ -37,7 +37,7 @@ public sealed class AuthenticationTests
         (await uri.ExecuteAsync("ACL", "WHOAMI")).ToString().ShouldBe("incident");
     }
 
-    [Fact]
+    [Fact(Timeout = 30_000)]
     public async Task ConnectAsync_WrongPassword_ThrowsConnectionExceptionWithServerMessage()
     {
         await using var server = await RedisServer.StartNewAsync(new RedisServerOptions { Password = "right" });
@@ -50,7 +50,7 @@ public sealed class AuthenticationTests
         error.InnerException.ShouldBeOfType<RedisServerException>();
     }
 
-    [Fact]
+    [Fact(Timeout = 30_000)]
     public async Task ConnectAsync_NoPasswordForProtectedServer_ThrowsNoAuth()
     {
         await using var server = await RedisServer.StartNewAsync(new RedisServerOptions { Password = "right" });
@@ -60,7 +60,7 @@ public sealed class AuthenticationTests
         error.Message.ShouldContain("NOAUTH");
     }
 
-    [Fact]
+    [Fact(Timeout = 30_000)]
     public async Task ConnectAsync_DefaultDatabaseAndName_SelectsDatabaseAndNamesClient()
     {
         await using var server = await RedisServer.StartNewAsync();

@@ -4,7 +4,7 @@ namespace IncidentPlatform.Redis.Tests.Integration;
 
 public sealed class CancellationTests(RedisFixture redis)
 {
-    [Fact]
+    [Fact(Timeout = 30_000)]
     public async Task ExecuteAsync_CancelledWhileBlocked_CompletesCancelledAndConnectionStaysInSync()
     {
         await using var connection = await RedisConnection.ConnectAsync(redis.ConnectionString);
@@ -26,7 +26,7 @@ public sealed class CancellationTests(RedisFixture redis)
         (await connection.IncrementByAsync(key + ":n", 7)).ShouldBe(7);
     }
 
-    [Fact]
+    [Fact(Timeout = 30_000)]
     public async Task ExecuteAsync_AlreadyCancelledToken_DoesNotSendTheCommand()
     {
         await using var connection = await RedisConnection.ConnectAsync(redis.ConnectionString);
@@ -39,7 +39,7 @@ public sealed class CancellationTests(RedisFixture redis)
         (await connection.GetAsync(key)).IsNull.ShouldBeTrue();
     }
 
-    [Fact]
+    [Fact(Timeout = 30_000)]
     public async Task ExecuteAsync_NoReplyWithinCommandTimeout_ThrowsTimeoutAndConnectionStaysInSync()
     {
         var options = RedisOptions.Parse(redis.ConnectionString + ",syncTimeout=300");

@@ -4,7 +4,7 @@ namespace IncidentPlatform.Redis.Tests.Integration;
 
 public sealed class CommandTests(RedisFixture redis)
 {
-    [Fact]
+    [Fact(Timeout = 30_000)]
     public async Task ExecuteAsync_SetThenGet_ReturnsValue()
     {
         await using var connection = await RedisConnection.ConnectAsync(redis.ConnectionString);
@@ -19,7 +19,7 @@ public sealed class CommandTests(RedisFixture redis)
         get.ToString().ShouldBe("value");
     }
 
-    [Fact]
+    [Fact(Timeout = 30_000)]
     public async Task SetAsync_BinaryValue_RoundTripsEveryByte()
     {
         await using var connection = await RedisConnection.ConnectAsync(redis.ConnectionString);
@@ -32,7 +32,7 @@ public sealed class CommandTests(RedisFixture redis)
         read.ToArray().ShouldBe(value);
     }
 
-    [Fact]
+    [Fact(Timeout = 30_000)]
     public async Task SetAsync_Conditions_WriteOnlyWhenTheyHold()
     {
         await using var connection = await RedisConnection.ConnectAsync(redis.ConnectionString);
@@ -47,7 +47,7 @@ public sealed class CommandTests(RedisFixture redis)
         (await connection.GetAsync(key)).ToString().ShouldBe("e");
     }
 
-    [Fact]
+    [Fact(Timeout = 30_000)]
     public async Task SetAsync_WithExpiry_SetsTimeToLive()
     {
         await using var connection = await RedisConnection.ConnectAsync(redis.ConnectionString);
@@ -59,7 +59,7 @@ public sealed class CommandTests(RedisFixture redis)
         ttl.ShouldBeInRange(1, 300_000);
     }
 
-    [Fact]
+    [Fact(Timeout = 30_000)]
     public async Task KeyCommands_DeleteExistsExpireIncrement_BehaveAsRedis()
     {
         await using var connection = await RedisConnection.ConnectAsync(redis.ConnectionString);
@@ -76,7 +76,7 @@ public sealed class CommandTests(RedisFixture redis)
         (await connection.GetAsync(counter)).IsNull.ShouldBeTrue();
     }
 
-    [Fact]
+    [Fact(Timeout = 30_000)]
     public async Task HashCommands_SetGetDeleteGetAll_RoundTrip()
     {
         await using var connection = await RedisConnection.ConnectAsync(redis.ConnectionString);
@@ -93,7 +93,7 @@ public sealed class CommandTests(RedisFixture redis)
         (await connection.HashGetAsync(key, "owner")).IsNull.ShouldBeTrue();
     }
 
-    [Fact]
+    [Fact(Timeout = 30_000)]
     public async Task SortedSetCommands_AddRangeScoreRemove_OrderByScore()
     {
         await using var connection = await RedisConnection.ConnectAsync(redis.ConnectionString);
@@ -115,7 +115,7 @@ public sealed class CommandTests(RedisFixture redis)
         (await connection.SortedSetLengthAsync(key)).ShouldBe(3);
     }
 
-    [Fact]
+    [Fact(Timeout = 30_000)]
     public async Task ListCommands_PushRangeLength_KeepOrder()
     {
         await using var connection = await RedisConnection.ConnectAsync(redis.ConnectionString);
@@ -129,7 +129,7 @@ public sealed class CommandTests(RedisFixture redis)
         Texts(await connection.ListRangeAsync(key, 1, 1)).ShouldBe(["two"]);
     }
 
-    [Fact]
+    [Fact(Timeout = 30_000)]
     public async Task ScanAsync_Pattern_ReturnsEveryMatchingKey()
     {
         await using var connection = await RedisConnection.ConnectAsync(redis.ConnectionString);
@@ -149,7 +149,7 @@ public sealed class CommandTests(RedisFixture redis)
         keys.ShouldContain($"{prefix}:249");
     }
 
-    [Fact]
+    [Fact(Timeout = 30_000)]
     public async Task PingAsync_Connected_ReturnsRoundTrip()
     {
         await using var connection = await RedisConnection.ConnectAsync(redis.ConnectionString);
@@ -161,7 +161,7 @@ public sealed class CommandTests(RedisFixture redis)
         connection.Status.State.ShouldBe(RedisConnectionState.Connected);
     }
 
-    [Fact]
+    [Fact(Timeout = 30_000)]
     public async Task ExecuteAsync_NestedArrayReply_ParsesStructure()
     {
         await using var connection = await RedisConnection.ConnectAsync(redis.ConnectionString);

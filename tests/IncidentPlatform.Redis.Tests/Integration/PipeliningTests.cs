@@ -4,7 +4,7 @@ namespace IncidentPlatform.Redis.Tests.Integration;
 
 public sealed class PipeliningTests(RedisFixture redis)
 {
-    [Fact]
+    [Fact(Timeout = 30_000)]
     public async Task ExecuteAsync_200ConcurrentCallersWith100CommandsEach_EveryCallerGetsItsOwnReplies()
     {
         await using var connection = await RedisConnection.ConnectAsync(redis.ConnectionString);
@@ -33,7 +33,7 @@ public sealed class PipeliningTests(RedisFixture redis)
         results.Sum().ShouldBe(0);
     }
 
-    [Fact]
+    [Fact(Timeout = 30_000)]
     public async Task ExecuteAsync_10000CommandsIssuedBeforeAwaiting_RepliesMatchInOrder()
     {
         await using var connection = await RedisConnection.ConnectAsync(redis.ConnectionString);
@@ -51,7 +51,7 @@ public sealed class PipeliningTests(RedisFixture redis)
         }
     }
 
-    [Fact]
+    [Fact(Timeout = 30_000)]
     public async Task ExecuteAsync_LargeAndSmallValuesInterleaved_ArriveIntact()
     {
         await using var connection = await RedisConnection.ConnectAsync(redis.ConnectionString);

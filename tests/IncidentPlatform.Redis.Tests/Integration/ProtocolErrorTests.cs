@@ -2,7 +2,7 @@ namespace IncidentPlatform.Redis.Tests.Integration;
 
 public sealed class ProtocolErrorTests
 {
-    [Fact]
+    [Fact(Timeout = 30_000)]
     public async Task ExecuteAsync_MalformedReply_FailsInFlightCommandsAndReconnects()
     {
         // The first connection answers its handshake, then garbage; the next one behaves.
@@ -27,7 +27,7 @@ public sealed class ProtocolErrorTests
         server.Accepted.ShouldBe(2);
     }
 
-    [Fact]
+    [Fact(Timeout = 30_000)]
     public async Task ExecuteAsync_ReplySplitAcrossManyWrites_IsReassembled()
     {
         var reply = "*3\r\n$5\r\nhello\r\n:42\r\n*1\r\n$-1\r\n";

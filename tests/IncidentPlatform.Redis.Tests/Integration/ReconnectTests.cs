@@ -4,7 +4,7 @@ namespace IncidentPlatform.Redis.Tests.Integration;
 
 public sealed class ReconnectTests
 {
-    [Fact]
+    [Fact(Timeout = 30_000)]
     public async Task ExecuteAsync_ServerStoppedThenRestarted_FailsFastThenReconnectsByItself()
     {
         await using var server = await RedisServer.StartNewAsync();
@@ -25,7 +25,7 @@ public sealed class ReconnectTests
         (await connection.GetAsync("survives")).ToString().ShouldBe("restart"); // AOF kept it
     }
 
-    [Fact]
+    [Fact(Timeout = 30_000)]
     public async Task ExecuteAsync_ServerKilledWithCommandInFlight_FailsItWithConnectionException()
     {
         await using var server = await RedisServer.StartNewAsync();
@@ -41,7 +41,7 @@ public sealed class ReconnectTests
         error.Message.ShouldContain("may or may not have run");
     }
 
-    [Fact]
+    [Fact(Timeout = 30_000)]
     public async Task ConnectAsync_NoServerWithAbortConnectFalse_ReturnsAndConnectsWhenServerStarts()
     {
         var server = new RedisServer();
@@ -60,7 +60,7 @@ public sealed class ReconnectTests
         }
     }
 
-    [Fact]
+    [Fact(Timeout = 30_000)]
     public async Task ConnectAsync_NoServer_ThrowsConnectionExceptionNamingEndpoint()
     {
         var port = FreePort.Next();
@@ -70,7 +70,7 @@ public sealed class ReconnectTests
         error.Message.ShouldContain($"127.0.0.1:{port}");
     }
 
-    [Fact]
+    [Fact(Timeout = 30_000)]
     public async Task DisposeAsync_WithCommandInFlight_FailsItAndRejectsNewCommands()
     {
         await using var server = await RedisServer.StartNewAsync();

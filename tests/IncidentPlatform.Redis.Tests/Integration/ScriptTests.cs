@@ -9,7 +9,7 @@ public sealed class ScriptTests
         return {n, ARGV[2]}
         """);
 
-    [Fact]
+    [Fact(Timeout = 30_000)]
     public async Task EvalAsync_AfterScriptFlush_FallsBackToEvalOnceThenUsesEvalSha()
     {
         await using var server = await RedisServer.StartNewAsync();
@@ -32,7 +32,7 @@ public sealed class ScriptTests
         Calls(stats, "eval").ShouldBe(2); // the first (not loaded) and the one after the flush
     }
 
-    [Fact]
+    [Fact(Timeout = 30_000)]
     public async Task EvalAsync_ScriptRaisesError_ThrowsServerExceptionAndConnectionStaysUsable()
     {
         await using var server = await RedisServer.StartNewAsync();

@@ -4,7 +4,7 @@ namespace IncidentPlatform.Redis.Tests.Integration;
 
 public sealed class ServerErrorTests(RedisFixture redis)
 {
-    [Fact]
+    [Fact(Timeout = 30_000)]
     public async Task ExecuteAsync_WrongType_ThrowsServerExceptionAndConnectionStaysUsable()
     {
         await using var connection = await RedisConnection.ConnectAsync(redis.ConnectionString);
@@ -20,7 +20,7 @@ public sealed class ServerErrorTests(RedisFixture redis)
         connection.IsConnected.ShouldBeTrue();
     }
 
-    [Fact]
+    [Fact(Timeout = 30_000)]
     public async Task ExecuteAsync_ErrorsAmongPipelinedCommands_FailOnlyTheirOwnCommand()
     {
         await using var connection = await RedisConnection.ConnectAsync(redis.ConnectionString);
@@ -37,7 +37,7 @@ public sealed class ServerErrorTests(RedisFixture redis)
         (await Should.ThrowAsync<RedisServerException>(async () => await wrongArity)).Message.ShouldContain("wrong number of arguments");
     }
 
-    [Fact]
+    [Fact(Timeout = 30_000)]
     public async Task ExecuteAsync_ErrorInsideScriptResultArray_IsAnErrorElement()
     {
         await using var connection = await RedisConnection.ConnectAsync(redis.ConnectionString);

@@ -4,7 +4,7 @@ namespace IncidentPlatform.Redis.Tests.Integration;
 
 public sealed class TlsTests(TlsServerFixture tls) : IClassFixture<TlsServerFixture>
 {
-    [Fact]
+    [Fact(Timeout = 30_000)]
     public async Task ConnectAsync_TrustedCa_ConnectsOverTls()
     {
         var options = RedisOptions.Parse(tls.Server.ConnectionString);
@@ -17,7 +17,7 @@ public sealed class TlsTests(TlsServerFixture tls) : IClassFixture<TlsServerFixt
         (await connection.GetAsync("tls:key")).ToString().ShouldBe("over tls");
     }
 
-    [Fact]
+    [Fact(Timeout = 30_000)]
     public async Task ConnectAsync_CertificateNotTrustedByDefault_IsRejected()
     {
         var error = await Should.ThrowAsync<RedisConnectionException>(() => RedisConnection.ConnectAsync(tls.Server.ConnectionString));
@@ -26,7 +26,7 @@ public sealed class TlsTests(TlsServerFixture tls) : IClassFixture<TlsServerFixt
         error.Message.ShouldContain("TLS");
     }
 
-    [Fact]
+    [Fact(Timeout = 30_000)]
     public async Task ConnectAsync_TrustingAnotherCa_IsRejected()
     {
         var options = RedisOptions.Parse(tls.Server.ConnectionString);
@@ -37,7 +37,7 @@ public sealed class TlsTests(TlsServerFixture tls) : IClassFixture<TlsServerFixt
         error.InnerException.ShouldBeOfType<AuthenticationException>();
     }
 
-    [Fact]
+    [Fact(Timeout = 30_000)]
     public async Task ConnectAsync_NameNotOnCertificate_IsRejected()
     {
         var options = RedisOptions.Parse(tls.Server.ConnectionString + ",sslHost=redis.elsewhere.example");
@@ -46,7 +46,7 @@ public sealed class TlsTests(TlsServerFixture tls) : IClassFixture<TlsServerFixt
         await Should.ThrowAsync<RedisConnectionException>(() => RedisConnection.ConnectAsync(options));
     }
 
-    [Fact]
+    [Fact(Timeout = 30_000)]
     public async Task ConnectAsync_SslInsecureInUri_AcceptsUntrustedCertificate()
     {
         await using var connection = await RedisConnection.ConnectAsync($"rediss://127.0.0.1:{tls.Server.Port}?sslInsecure=true");
@@ -54,7 +54,7 @@ public sealed class TlsTests(TlsServerFixture tls) : IClassFixture<TlsServerFixt
         await connection.PingAsync();
     }
 
-    [Fact]
+    [Fact(Timeout = 30_000)]
     public async Task ConnectAsync_CustomValidationCallback_DecidesAlone()
     {
         string? seenSubject = null;
@@ -75,7 +75,7 @@ public sealed class TlsTests(TlsServerFixture tls) : IClassFixture<TlsServerFixt
         await connection.PingAsync();
     }
 
-    [Fact]
+    [Fact(Timeout = 30_000)]
     public async Task ConnectAsync_PlainTcpToTlsPort_FailsWithConnectionException()
     {
         var error = await Should.ThrowAsync<RedisConnectionException>(() =>
