@@ -14,6 +14,9 @@ namespace IncidentPlatform.Redis;
 /// Typed helpers (<c>GetAsync</c>, <c>SetAsync</c>, <c>HashSetAsync</c>, <c>EvalAsync</c>…) are extension methods over
 /// <see cref="ExecuteAsync(string, ReadOnlySpan{RedisArgument}, CancellationToken)"/>. A command is never re-sent
 /// on its own: one that fails in flight may or may not have run, and the caller decides whether to retry.
+/// Commands that would break sharing (MULTI/EXEC, SUBSCRIBE, SELECT…) are refused with
+/// <see cref="NotSupportedException"/>. A blocking command (BLPOP, XREAD BLOCK) holds up every caller queued behind
+/// it until it returns: keep them off the shared connection.
 /// </remarks>
 public sealed partial class RedisConnection : IAsyncDisposable
 {
@@ -89,6 +92,7 @@ public sealed partial class RedisConnection : IAsyncDisposable
     }
 
     /// <summary>Sends a command (<c>ExecuteAsync("SET", key, value)</c>) and returns its reply.</summary>
+    /// <exception cref="NotSupportedException">The command would break the shared connection (MULTI, SUBSCRIBE, SELECT…).</exception>
     /// <exception cref="RedisServerException">The server answered with an error (the connection stays usable).</exception>
     /// <exception cref="RedisConnectionException">Not connected, or the connection was lost before the reply came.</exception>
     /// <exception cref="RedisTimeoutException">No reply within <see cref="RedisOptions.CommandTimeout"/>.</exception>
@@ -100,6 +104,7 @@ public sealed partial class RedisConnection : IAsyncDisposable
     /// <paramref name="cancellationToken"/> completes the task as cancelled; the command was already sent, and its
     /// reply is read and discarded, so the connection stays in sync.
     /// </summary>
+    /// <exception cref="NotSupportedException">The command would break the shared connection (MULTI, SUBSCRIBE, SELECT…).</exception>
     /// <exception cref="RedisServerException">The server answered with an error (the connection stays usable).</exception>
     /// <exception cref="RedisConnectionException">Not connected, or the connection was lost before the reply came.</exception>
     /// <exception cref="RedisTimeoutException">No reply within <see cref="RedisOptions.CommandTimeout"/>.</exception>
@@ -165,6 +170,7 @@ public sealed partial class RedisConnection : IAsyncDisposable
         CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(command);
+        UnsupportedCommands.ThrowIfUnsupported(command);
         Validate(first);
         Validate(second);
         Validate(third);

@@ -47,4 +47,21 @@ public sealed class ServerErrorTests(RedisFixture redis)
         reply[1].Kind.ShouldBe(RedisValueKind.Error);
         reply[1].ToString().ShouldBe("MY failure");
     }
+
+    [Theory(Timeout = 30_000)]
+    [InlineData("MULTI")]
+    [InlineData("subscribe")]
+    [InlineData("Select")]
+    [InlineData("HELLO")]
+    public async Task ExecuteAsync_CommandThatWouldBreakSharing_IsRefusedBeforeSending(string command)
+    {
+        await using var connection = await RedisConnection.ConnectAsync(redis.ConnectionString);
+        var key = TestKeys.Unique("shared");
+
+        var error = Should.Throw<NotSupportedException>(() => connection.ExecuteAsync(command, "1"));
+        await connection.SetAsync(key, "still fine");
+
+        error.Message.ShouldContain(command.ToUpperInvariant());
+        (await connection.GetAsync(key)).ToString().ShouldBe("still fine");
+    }
 }
