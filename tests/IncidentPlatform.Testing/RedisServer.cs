@@ -130,6 +130,7 @@ public sealed class RedisServer : IAsyncDisposable
     {
         await KillAsync();
         _process?.Dispose();
+        _process = null;
         try
         {
             System.IO.Directory.Delete(Directory, recursive: true);
