@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Sockets;
 using IncidentPlatform.Testing;
 
 namespace IncidentPlatform.Redis.Tests.Integration;
@@ -68,6 +70,19 @@ public sealed class ReconnectTests
         var error = await Should.ThrowAsync<RedisConnectionException>(() => RedisConnection.ConnectAsync($"127.0.0.1:{port}"));
 
         error.Message.ShouldContain($"127.0.0.1:{port}");
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task ConnectAsync_ServerAcceptsButNeverAnswers_TimesOutAfterConnectTimeout()
+    {
+        using var silent = new TcpListener(IPAddress.Loopback, 0); // the kernel accepts; nobody ever replies
+        silent.Start();
+        var port = ((IPEndPoint)silent.LocalEndpoint).Port;
+
+        var error = await Should.ThrowAsync<RedisConnectionException>(() =>
+            RedisConnection.ConnectAsync($"127.0.0.1:{port},connectTimeout=300"));
+
+        error.Message.ShouldBe($"Connecting to 127.0.0.1:{port} timed out after 300 ms.");
     }
 
     [Fact(Timeout = 30_000)]
