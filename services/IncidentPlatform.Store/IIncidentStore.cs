@@ -6,7 +6,8 @@ namespace IncidentPlatform.Store;
 /// Where incidents live: documents with optimistic concurrency, their alerts and timelines, indexes for listing,
 /// and the fingerprint → open-incident map that makes correlation atomic across replicas.
 /// <para>Every implementation passes the store contract tests (<c>StoreContractTests</c>). A call returns only once its
-/// change, and every change it could have observed, is durable. An unresolved incident holds its fingerprint unless
+/// change, and every change it could have observed, is durable; a call cancelled while it waits for that may still take
+/// effect (as with any remote store). An unresolved incident holds its fingerprint unless
 /// another unresolved incident already holds it; resolving or deleting it releases the fingerprint.</para>
 /// </summary>
 public interface IIncidentStore

@@ -8,7 +8,7 @@ internal sealed class FrameBuilder
     private byte[] _buffer;
     private int _length = FileFormat.FrameHeaderSize;
 
-    public FrameBuilder(int initialCapacity = 16 * 1024)
+    public FrameBuilder(int initialCapacity = 4096)
     {
         _buffer = new byte[Math.Max(initialCapacity, 64)];
     }

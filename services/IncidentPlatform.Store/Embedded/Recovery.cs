@@ -45,6 +45,13 @@ internal static class Recovery
 
         if (live.Count == 0)
         {
+            if (start > 1)
+            {
+                logger.LogWarning(
+                    "Journal generation {Generation} is missing in {DataDirectory}; continuing from the snapshot alone",
+                    start, directory.Path);
+            }
+
             return new Result(Journal.CreateFile(directory, start), start, FileFormat.FileHeaderSize, snapshotBytes);
         }
 
