@@ -97,6 +97,18 @@ public abstract partial class StoreContractTests
     }
 
     [Fact]
+    public async Task DeleteAsync_OwningIncident_LeavesItsDocuments()
+    {
+        var incident = await Open(TestData.Incident());
+        var id = TestData.NewId("doc");
+        await Documents.TryPutAsync("remediations", id, "{}", 0, incident.Id);
+
+        await Incidents.DeleteAsync(incident.Id);
+
+        (await Documents.ListAsync("remediations", incident.Id)).ShouldHaveSingleItem().Id.ShouldBe(id);
+    }
+
+    [Fact]
     public async Task GetAsync_UnknownDocument_ReturnsNull()
     {
         (await Documents.GetAsync("remediations", TestData.NewId("doc"))).ShouldBeNull();

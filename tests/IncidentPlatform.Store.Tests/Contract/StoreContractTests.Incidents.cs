@@ -63,6 +63,25 @@ public abstract partial class StoreContractTests
     }
 
     [Fact]
+    public async Task FindOrOpenAsync_ResolvedCandidate_ThrowsArgumentException()
+    {
+        var candidate = TestData.Incident(status: IncidentStatus.Resolved);
+
+        await Should.ThrowAsync<ArgumentException>(() => Incidents.FindOrOpenAsync(candidate.Fingerprint, candidate));
+        (await Incidents.GetAsync(candidate.Id)).ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task FindOrOpenAsync_FreeFingerprintButTakenId_ThrowsInvalidOperationException()
+    {
+        var resolved = await Open(TestData.Incident(status: IncidentStatus.Resolved));
+        var sameId = TestData.Incident(id: resolved.Id);
+
+        await Should.ThrowAsync<InvalidOperationException>(() => Incidents.FindOrOpenAsync(sameId.Fingerprint, sameId));
+        (await Incidents.GetAsync(resolved.Id)).ShouldBeSameIncident(resolved);
+    }
+
+    [Fact]
     public async Task TryUpdateAsync_CurrentVersion_StoresNextVersion()
     {
         var opened = await Open(TestData.Incident());

@@ -76,6 +76,18 @@ public abstract partial class StoreContractTests
     }
 
     [Fact]
+    public async Task TimeToLive_ZeroOrNegative_ThrowsArgumentOutOfRangeException()
+    {
+        var key = TestData.NewId("key");
+
+        await Should.ThrowAsync<ArgumentOutOfRangeException>(() => Store.Idempotency.TryClaimAsync(key, TimeSpan.Zero));
+        await Should.ThrowAsync<ArgumentOutOfRangeException>(() => Store.Cache.SetAsync(key, "v", TimeSpan.FromSeconds(-1)));
+        await Should.ThrowAsync<ArgumentOutOfRangeException>(() => Store.Counters.IncrementAsync(key, 1, TimeSpan.Zero));
+        await Should.ThrowAsync<ArgumentOutOfRangeException>(() => Store.Leases.TryAcquireAsync(key, "owner", TimeSpan.Zero));
+        (await Store.Idempotency.TryClaimAsync(key, Ttl)).ShouldBeTrue();
+    }
+
+    [Fact]
     public async Task KeySpaces_SameKeyInEachStore_AreIndependent()
     {
         var key = TestData.NewId("key");
