@@ -6,6 +6,7 @@ using IncidentPlatform.Notifier.Routing;
 using IncidentPlatform.Notifier.Throttling;
 using IncidentPlatform.ServiceDefaults.Health;
 using IncidentPlatform.ServiceDefaults.Messaging;
+using IncidentPlatform.Store;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -28,11 +29,11 @@ public static class NotifierExtensions
 
     /// <summary>
     /// Adds the notifier's services and options (<c>Notifier:Channels</c>, <c>Notifier:Routes</c>, validated at start),
-    /// without the bus. The store interfaces it uses (documents, append log, idempotency, cache, counters, leases,
-    /// incidents) come from the incident store registration.
+    /// without the bus, and the incident store (documents, append log, idempotency, cache, counters, leases, incidents).
     /// </summary>
     public static IHostApplicationBuilder AddNotifierModule(this IHostApplicationBuilder builder)
     {
+        builder.AddIncidentStore();
         var services = builder.Services;
         services.AddOptions<NotifierOptions>().BindConfiguration(NotifierOptions.Section).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<NotifierOptions>, NotifierOptionsValidator>());
