@@ -12,26 +12,23 @@ using Microsoft.Extensions.Hosting;
 namespace IncidentPlatform.Notifier.Tests;
 
 /// <summary>
-/// The notifier module and its consumers in a host with MassTransit's test harness (in-memory bus), in-memory stores
-/// and a settable clock, configured like the service (<c>Notifier:…</c> keys).
+/// The notifier module and its consumers in a host with MassTransit's test harness (in-memory bus), the embedded store
+/// in a temporary directory and a settable clock, configured like the service (<c>Notifier:…</c> keys).
 /// </summary>
 internal sealed class NotifierHost : IAsyncDisposable
 {
     private readonly IHost _host;
 
-    private NotifierHost(IHost host, ManualTimeProvider time, InMemoryIncidents incidents, InMemoryDocuments documents)
+    private readonly string _dataDirectory;
+
+    private NotifierHost(IHost host, ManualTimeProvider time, string dataDirectory)
     {
         _host = host;
         Time = time;
-        Incidents = incidents;
-        Documents = documents;
+        _dataDirectory = dataDirectory;
     }
 
     public ManualTimeProvider Time { get; }
-
-    public InMemoryIncidents Incidents { get; }
-
-    public InMemoryDocuments Documents { get; }
 
     public ITestHarness Harness => _host.Services.GetRequiredService<ITestHarness>();
 
@@ -43,29 +40,36 @@ internal sealed class NotifierHost : IAsyncDisposable
         {
             DisableDefaults = true, EnvironmentName = "Production", ContentRootPath = AppContext.BaseDirectory,
         });
+        var dataDirectory = Directory.CreateTempSubdirectory("ip-notifier-").FullName;
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Notifier:FlushInterval"] = "01:00:00", // tests flush by hand
+            ["IncidentPlatform:Store"] = "embedded",
+            ["IncidentPlatform:DataDirectory"] = dataDirectory,
         });
         builder.Configuration.AddInMemoryCollection(configuration);
         var time = new ManualTimeProvider(now ?? TestData.Now);
-        var incidents = new InMemoryIncidents();
-        var documents = new InMemoryDocuments();
-        var keys = new InMemoryKeyValues(time);
         builder.Services.AddSingleton<TimeProvider>(time);
-        builder.Services.AddSingleton<IIncidentStore>(incidents);
-        builder.Services.AddSingleton<IDocumentStore>(documents);
-        builder.Services.AddSingleton<IAppendLog>(documents);
-        builder.Services.AddSingleton<IIdempotencyStore>(keys);
-        builder.Services.AddSingleton<ICacheStore>(keys);
-        builder.Services.AddSingleton<ICounterStore>(keys);
-        builder.Services.AddSingleton<ILeaseStore>(keys);
         builder.AddNotifierModule();
         builder.Services.AddMassTransitTestHarness(bus => bus.AddNotifierConsumers());
         var host = builder.Build();
-        await host.StartAsync();
-        return new NotifierHost(host, time, incidents, documents);
+        try
+        {
+            await host.StartAsync();
+        }
+        catch
+        {
+            host.Dispose();
+            Directory.Delete(dataDirectory, recursive: true);
+            throw;
+        }
+
+        return new NotifierHost(host, time, dataDirectory);
     }
+
+    /// <summary>Stores <paramref name="incident"/> in the notifier's (embedded) store, as the detector would have.</summary>
+    public async Task<Incident> OpenAsync(Incident incident) =>
+        (await Services.GetRequiredService<IIncidentStore>().FindOrOpenAsync(incident.Fingerprint, incident)).Incident;
 
     /// <summary>Publishes and waits until the notifier's consumer has finished with the message.</summary>
     public async Task PublishAsync<T>(T message) where T : class
@@ -97,5 +101,6 @@ internal sealed class NotifierHost : IAsyncDisposable
     {
         await _host.StopAsync();
         _host.Dispose();
+        Directory.Delete(_dataDirectory, recursive: true);
     }
 }

@@ -10,7 +10,7 @@ public sealed class ConsoleChannelTests
     {
         var path = Path.Combine(Directory.CreateTempSubdirectory("ip-notifier-").FullName, "notifications.jsonl");
         await using var host = await NotifierHost.StartAsync(ChannelConfig.Channel("audit", "console", ("Path", path)));
-        var incident = host.Incidents.Put(TestData.Incident());
+        var incident = await host.OpenAsync(TestData.Incident());
         var remediation = TestData.Remediation(incident.Id);
 
         await host.PublishAsync(TestData.Opened(incident));

@@ -55,7 +55,7 @@ public sealed class SlackChannelTests
     {
         await using var fake = AnswerOk(await FakeHttpServer.StartAsync());
         await using var host = await NotifierHost.StartAsync(Bot(fake));
-        var incident = host.Incidents.Put(TestData.Incident());
+        var incident = await host.OpenAsync(TestData.Incident());
         var remediation = TestData.Remediation(incident.Id);
 
         await host.PublishAsync(TestData.ApprovalRequested(remediation));

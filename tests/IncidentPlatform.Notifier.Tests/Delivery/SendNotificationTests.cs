@@ -34,7 +34,7 @@ public sealed class SendNotificationTests
         var (fake, host) = await StartAsync();
         await using var _ = fake;
         await using var __ = host;
-        var incident = host.Incidents.Put(TestData.Incident(severity: Severity.High));
+        var incident = await host.OpenAsync(TestData.Incident(severity: Severity.High));
 
         var result = await host.RequestAsync(Command(incident.Id, preview: true));
 
@@ -53,7 +53,7 @@ public sealed class SendNotificationTests
         var (fake, host) = await StartAsync();
         await using var _ = fake;
         await using var __ = host;
-        var incident = host.Incidents.Put(TestData.Incident(severity: Severity.Low));
+        var incident = await host.OpenAsync(TestData.Incident(severity: Severity.Low));
 
         var result = await host.RequestAsync(Command(incident.Id, channel: "exec"));
 
@@ -85,7 +85,7 @@ public sealed class SendNotificationTests
         var (fake, host) = await StartAsync();
         await using var _ = fake;
         await using var __ = host;
-        var incident = host.Incidents.Put(TestData.Incident());
+        var incident = await host.OpenAsync(TestData.Incident());
 
         var result = await host.RequestAsync(Command(incident.Id, channel: "sms"));
 

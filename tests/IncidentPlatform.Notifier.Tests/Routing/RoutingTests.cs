@@ -70,7 +70,7 @@ public sealed class RoutingTests : IAsyncLifetime
     [Fact]
     public async Task ChannelNamedByTwoMatchingRoutes_GetsTheEventOnce()
     {
-        var incident = _host.Incidents.Put(TestData.Incident(service: "billing"));
+        var incident = await _host.OpenAsync(TestData.Incident(service: "billing"));
         await _host.PublishAsync(TestData.ApprovalRequested(TestData.Remediation(incident.Id)));
         _fake.Requests.Select(r => r.Path).Order().ShouldBe(["/approvals/hook", "/billing/hook"]);
     }

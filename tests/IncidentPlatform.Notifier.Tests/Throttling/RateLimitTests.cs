@@ -1,6 +1,8 @@
 using IncidentPlatform.Contracts;
 using IncidentPlatform.Notifier.Throttling;
+using IncidentPlatform.Store;
 using IncidentPlatform.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace IncidentPlatform.Notifier.Tests.Throttling;
 
@@ -10,7 +12,8 @@ public sealed class RateLimitTests
     public async Task TryAcquire_OverTheLimit_SaysHowLongUntilTheNextWindow()
     {
         var time = new ManualTimeProvider(new DateTimeOffset(2026, 11, 18, 14, 0, 45, TimeSpan.Zero));
-        var limiter = new RateLimiter(new InMemoryKeyValues(time), time);
+        await using var store = await TestStore.EmbeddedAsync(time);
+        var limiter = new RateLimiter(store.Services.GetRequiredService<ICounterStore>(), time);
 
         (await limiter.TryAcquireAsync("ops", 2, TimeSpan.FromMinutes(1), default)).ShouldBeNull();
         (await limiter.TryAcquireAsync("ops", 2, TimeSpan.FromMinutes(1), default)).ShouldBeNull();

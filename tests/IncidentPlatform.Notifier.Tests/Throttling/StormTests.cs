@@ -57,7 +57,7 @@ public sealed class StormTests
     {
         await using var bed = await WebhookBed.StartAsync(null, ("StormThreshold", "1"));
         var (fake, host) = (bed.Fake, bed.Host);
-        var incident = host.Incidents.Put(TestData.Incident());
+        var incident = await host.OpenAsync(TestData.Incident());
 
         foreach (var i in Enumerable.Range(0, 3))
         {
