@@ -1,8 +1,10 @@
 using IncidentPlatform.Contracts;
 using IncidentPlatform.Gateway.Alerts;
 using IncidentPlatform.Gateway.Auth;
+using IncidentPlatform.Gateway.Deliveries;
 using IncidentPlatform.Gateway.Incidents;
 using IncidentPlatform.Gateway.Json;
+using IncidentPlatform.Gateway.Slack;
 using IncidentPlatform.ServiceDefaults.Messaging;
 using IncidentPlatform.Store;
 using MassTransit;
@@ -33,6 +35,8 @@ public static class GatewayExtensions
         builder.Services.AddScoped<AlertIntake>();
         builder.Services.AddScoped<IIncidentDetailPart, AlertsPart>();
         builder.Services.AddScoped<IIncidentDetailPart, TimelinePart>();
+        builder.Services.AddDeliveries();
+        builder.Services.AddSlackInteractivity();
         return builder;
     }
 
@@ -43,6 +47,7 @@ public static class GatewayExtensions
         bus.AddRequestClient<ResolveIncident>(BusRequests.Timeout);
         bus.AddRequestClient<UpdateIncident>(BusRequests.Timeout);
         bus.AddRequestClient<DeleteIncident>(BusRequests.Timeout);
+        bus.AddRequestClient<DecideRemediation>(BusRequests.Timeout);
         return bus;
     }
 
@@ -54,6 +59,8 @@ public static class GatewayExtensions
         app.MapAlertEndpoints();
         app.MapIncidentEndpoints();
         app.MapIncidentCommandEndpoints();
+        app.MapDeliveryEndpoints();
+        app.MapSlackInteractions();
         return app;
     }
 }
