@@ -2,6 +2,7 @@ using System.Text.Json;
 using IncidentPlatform.Contracts;
 using IncidentPlatform.Notifier.Delivery;
 using IncidentPlatform.Notifier.Throttling;
+using IncidentPlatform.ServiceDefaults;
 using IncidentPlatform.Store;
 using MassTransit;
 using MassTransit.Testing;
@@ -50,6 +51,9 @@ internal sealed class NotifierHost : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(configuration);
         var time = new ManualTimeProvider(now ?? TestData.Now);
         builder.Services.AddSingleton<TimeProvider>(time);
+        // The services' defaults, with the shared resilience pipeline on every HttpClient: the channels must opt out of
+        // its retries, or a vendor would see more requests than the delivery's attempts.
+        builder.AddServiceDefaults();
         builder.AddNotifierModule();
         builder.Services.AddMassTransitTestHarness(bus => bus.AddNotifierConsumers());
         var host = builder.Build();

@@ -101,8 +101,25 @@ public sealed class WebhookChannelTests
         fake.Requests.Count.ShouldBe(1);
         var delivery = (await host.DeliveriesAsync(incident.Id)).ShouldHaveSingleItem();
         delivery.Status.ShouldBe(DeliveryStatus.Failed);
+        delivery.Attempts.ShouldBe(1);
         delivery.Detail.ShouldNotBeNull().ShouldContain("HTTP 400");
         delivery.Detail.ShouldContain("bad payload");
         (await host.Harness.Published.Any<NotificationFailed>(m => m.Context.Message.IncidentId == incident.Id)).ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task RetryAfterLongerThanMaxRetryDelay_FailsInsteadOfWaiting()
+    {
+        await using var fake = await FakeHttpServer.StartAsync();
+        fake.On(r => r.Path == "/hook", 429, "", headers: new Dictionary<string, string> { ["Retry-After"] = "3600" });
+        await using var host = await NotifierHost.StartAsync(ChannelConfig.Webhook("ops-hook", fake.BaseAddress, ("MaxRetryDelay", "00:01:00")));
+        var incident = TestData.Incident();
+
+        await host.PublishAsync(TestData.Opened(incident));
+
+        fake.Requests.Count.ShouldBe(1);
+        var delivery = (await host.DeliveriesAsync(incident.Id)).ShouldHaveSingleItem();
+        delivery.Status.ShouldBe(DeliveryStatus.Failed);
+        delivery.Detail.ShouldNotBeNull().ShouldContain("longer than MaxRetryDelay");
     }
 }
