@@ -13,6 +13,8 @@ internal abstract class ChannelBase(string name, ChannelOptions options) : INoti
 
     public ChannelOptions Options => options;
 
+    public virtual bool KeepsIncidentState => false;
+
     public virtual bool Accepts(NotificationEvent e) => true;
 
     public abstract Task<SendResult> SendAsync(ChannelMessage message, CancellationToken cancellationToken);

@@ -15,6 +15,9 @@ internal interface INotificationChannel
     /// <summary>The channel's settings.</summary>
     ChannelOptions Options { get; }
 
+    /// <summary>True when the channel keeps state per incident (a thread, an issue), so sends for one incident must not overlap.</summary>
+    bool KeepsIncidentState { get; }
+
     /// <summary>False for events this kind of channel has nothing to say about (PagerDuty and an analysis).</summary>
     bool Accepts(NotificationEvent e);
 

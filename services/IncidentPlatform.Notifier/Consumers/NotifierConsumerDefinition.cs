@@ -10,6 +10,11 @@ namespace IncidentPlatform.Notifier.Consumers;
 internal abstract class NotifierConsumerDefinition<TConsumer> : ConsumerDefinition<TConsumer>
     where TConsumer : class, IConsumer
 {
+    /// <summary>Deliveries wait on vendors and the store, not the CPU: several run at once per replica.</summary>
+    public const int Concurrency = 16;
+
+    protected NotifierConsumerDefinition() => ConcurrentMessageLimit = Concurrency;
+
     protected override void ConfigureConsumer(
         IReceiveEndpointConfigurator endpointConfigurator, IConsumerConfigurator<TConsumer> consumerConfigurator,
         IRegistrationContext context)

@@ -57,6 +57,7 @@ internal sealed class NotificationDispatcher(
             throw new DeliveryInProgressException(key);
         }
 
+        var done = false;
         try
         {
             var gate = await gates.CheckAsync(e, target, mode, cancellationToken);
@@ -85,17 +86,24 @@ internal sealed class NotificationDispatcher(
                 await recorder.RecordAsync(delivery, cancellationToken);
             }
 
-            if (!gate.Deferred)
+            // A held update is not done: the flusher delivers it under this same key when its window ends. A delivered
+            // one was marked done the moment the channel accepted it.
+            if (!gate.Deferred && delivery?.Status != DeliveryStatus.Delivered)
             {
-                // A held update is not done: the flusher delivers it under this same key when its window ends.
                 await idempotency.MarkDoneAsync(key, delivery?.Id ?? "none", cancellationToken);
             }
 
+            done = !gate.Deferred;
             return delivery;
         }
         finally
         {
-            await idempotency.ReleaseAsync(key);
+            // Once done, the marker answers every later attempt and the claim may simply expire (one write saved per
+            // delivery); otherwise release it so a redelivery can try again now.
+            if (!done)
+            {
+                await idempotency.ReleaseAsync(key);
+            }
         }
     }
 
@@ -118,12 +126,17 @@ internal sealed class NotificationDispatcher(
         return incident is null ? e : e with { Incident = incident, Analysis = e.Analysis ?? incident.Analysis };
     }
 
-    // One send at a time per (channel, incident) across replicas, so that a Slack thread or a Jira issue is created
-    // once even when two events of a new incident arrive together.
+    // One send at a time per (channel, incident) across replicas for channels that keep per-incident state, so that a
+    // Slack thread or a Jira issue is created once even when two events of a new incident arrive together.
     private async Task<NotificationDelivery> SendSerializedAsync(
         NotificationEvent e, ConfiguredChannel channel, string key, CancellationToken cancellationToken)
     {
         var message = new ChannelMessage(e, channel.RenderTitle(e), channel.RenderBody(e), ChannelSender.NewId(time), key);
+        if (!channel.Channel.KeepsIncidentState)
+        {
+            return await sender.SendAsync(channel, message, cancellationToken);
+        }
+
         var lease = $"notifier:thread:{channel.Name}:{e.IncidentId}";
         for (var waited = 0; !await leases.TryAcquireAsync(lease, message.DeliveryId, TimeSpan.FromMinutes(2), cancellationToken); waited++)
         {

@@ -17,6 +17,8 @@ internal sealed class JiraChannel(string name, ChannelOptions options, IHttpClie
 
     public override string Type => ChannelTypes.Jira;
 
+    public override bool KeepsIncidentState => true;
+
     public override async Task<SendResult> SendAsync(ChannelMessage message, CancellationToken cancellationToken)
     {
         var e = message.Event;

@@ -19,6 +19,8 @@ internal sealed class SlackBotChannel(
 
     public override string Type => ChannelTypes.SlackBot;
 
+    public override bool KeepsIncidentState => true;
+
     public override async Task<SendResult> SendAsync(ChannelMessage message, CancellationToken cancellationToken)
     {
         var e = message.Event;
