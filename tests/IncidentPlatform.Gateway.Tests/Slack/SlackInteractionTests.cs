@@ -150,4 +150,16 @@ public sealed class SlackInteractionTests
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await response.ReadAsync()).GetProperty("detail").GetString().ShouldBe("The form field 'payload' is missing.");
     }
+
+    [Fact]
+    public async Task WithoutASigningSecret_Answers404SayingWhatToConfigure()
+    {
+        await using var host = await GatewayTestHost.StartAsync(consumers: bus => bus.AddConsumer<FakeRemediationService>());
+
+        using var response = await host.Client(apiKey: null).SendAsync(
+            Signed(Payload(SlackActionIds.Approve, "rem-ok-x", new Uri("https://hooks.invalid/x"))));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await response.ReadAsync()).GetProperty("detail").GetString()!.ShouldContain("'Slack:SigningSecret'");
+    }
 }

@@ -28,4 +28,30 @@ public sealed class TeamsChannelTests
         card.GetProperty("body")[2].GetProperty("facts")[0].GetProperty("value").GetString().ShouldBe(incident.Id);
         (await host.DeliveriesAsync(incident.Id)).ShouldHaveSingleItem().Status.ShouldBe(Contracts.DeliveryStatus.Delivered);
     }
+
+    [Fact]
+    public async Task Throttled_HonoursRetryAfterThenDelivers()
+    {
+        await using var fake = await FakeHttpServer.StartAsync();
+        var calls = 0;
+        fake.On(r => r.Path == "/workflows/hook", async (_, response) =>
+        {
+            response.StatusCode = Interlocked.Increment(ref calls) == 1 ? 429 : 202;
+            if (calls == 1)
+            {
+                response.Headers.RetryAfter = "1";
+            }
+
+            await Microsoft.AspNetCore.Http.HttpResponseWritingExtensions.WriteAsync(response, "");
+        });
+        await using var host = await NotifierHost.StartAsync(ChannelConfig.Channel("ops-teams", "teams",
+            ("Url", new Uri(fake.BaseAddress, "workflows/hook").ToString()), ("RetryDelay", "00:00:00.010")));
+        var incident = TestData.Incident();
+
+        await host.PublishAsync(TestData.Opened(incident));
+
+        fake.Requests.Count.ShouldBe(2);
+        host.Time.RequestedDelays.ShouldContain(TimeSpan.FromSeconds(1));
+        (await host.DeliveriesAsync(incident.Id)).ShouldHaveSingleItem().Attempts.ShouldBe(2);
+    }
 }

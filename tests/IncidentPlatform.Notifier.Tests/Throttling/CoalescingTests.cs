@@ -1,4 +1,7 @@
 using IncidentPlatform.Contracts;
+using IncidentPlatform.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace IncidentPlatform.Notifier.Tests.Throttling;
 
@@ -67,5 +70,24 @@ public sealed class CoalescingTests
         await host.FlushAsync(TimeSpan.FromMinutes(1));
 
         fake.Requests.ShouldHaveSingleItem().Json().GetProperty("incident").GetProperty("alertCount").GetInt64().ShouldBe(50);
+    }
+
+    [Fact]
+    public async Task BackgroundFlusher_SendsTheHeldUpdateOnItsOwnWhenDue()
+    {
+        await using var fake = await FakeHttpServer.StartAsync();
+        fake.On(r => r.Path == "/hook", 200, "");
+        await using var host = await NotifierHost.StartAsync(ChannelConfig.Merge(
+            ChannelConfig.Webhook("ops-hook", fake.BaseAddress, ("CoalesceWindow", "00:00:30")),
+            new() { ["Notifier:FlushInterval"] = "00:00:00.100" }));
+        var incident = TestData.Incident();
+
+        await host.PublishAsync(TestData.Updated(incident with { Version = 2 }, "alerts"));
+        host.Time.Advance(TimeSpan.FromSeconds(31));
+
+        var sent = await fake.WaitForRequestAsync(r => r.Path == "/hook", TimeSpan.FromSeconds(20));
+        sent.Json().GetProperty("eventType").GetString().ShouldBe("IncidentUpdated");
+        var health = await host.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync();
+        health.Entries["notifier-flusher"].Description.ShouldNotBeNull().ShouldStartWith("Coalesced updates last flushed");
     }
 }
