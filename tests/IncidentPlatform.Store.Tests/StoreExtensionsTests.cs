@@ -50,15 +50,6 @@ public sealed class StoreExtensionsTests : IDisposable
     }
 
     [Fact]
-    public void AddIncidentStore_RedisConnectionString_ThrowsThatRedisIsNotWiredYet()
-    {
-        var error = Should.Throw<ConfigurationException>(
-            () => Builder(("ConnectionStrings:redis", "localhost:6379")).AddIncidentStore());
-
-        error.Message.ShouldContain("not wired");
-    }
-
-    [Fact]
     public void AddIncidentStore_UnknownStore_ThrowsNamingTheKey()
     {
         var error = Should.Throw<ConfigurationException>(() => Builder(("IncidentPlatform:Store", "sqlite")).AddIncidentStore());
