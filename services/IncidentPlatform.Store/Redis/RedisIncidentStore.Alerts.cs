@@ -27,14 +27,7 @@ internal sealed partial class RedisIncidentStore
     public async Task<IReadOnlyList<Alert>> GetAlertsAsync(string incidentId, int limit, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(incidentId);
-        ArgumentOutOfRangeException.ThrowIfNegative(limit);
-        if (limit == 0)
-        {
-            return [];
-        }
-
-        var alerts = await ExecuteAsync("LRANGE", [_keys.Alerts(incidentId), 0, Stop(0, limit)], cancellationToken);
-        return ReadAll(alerts, StoreJsonContext.Default.Alert);
+        return ReadAll(await RangeAsync(_keys.Alerts(incidentId), 0, limit, cancellationToken), StoreJsonContext.Default.Alert);
     }
 
     public async Task AppendTimelineAsync(string incidentId, TimelineEntry entry, CancellationToken cancellationToken = default)
@@ -56,14 +49,7 @@ internal sealed partial class RedisIncidentStore
         string incidentId, int offset, int limit, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(incidentId);
-        ArgumentOutOfRangeException.ThrowIfNegative(offset);
-        ArgumentOutOfRangeException.ThrowIfNegative(limit);
-        if (limit == 0)
-        {
-            return [];
-        }
-
-        var lines = await ExecuteAsync("LRANGE", [_keys.Timeline(incidentId), offset, Stop(offset, limit)], cancellationToken);
+        var lines = await RangeAsync(_keys.Timeline(incidentId), offset, limit, cancellationToken);
         return ReadAll(lines, StoreJsonContext.Default.TimelineEntry);
     }
 }

@@ -17,10 +17,7 @@ internal sealed partial class RedisIncidentStore
         string collection, string id, string json, long expectedVersion, string? owner = null,
         CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrEmpty(collection);
-        ArgumentException.ThrowIfNullOrEmpty(id);
-        ArgumentNullException.ThrowIfNull(json);
-        ArgumentOutOfRangeException.ThrowIfNegative(expectedVersion);
+        StoreArguments.CheckDocument(collection, id, json, expectedVersion);
         var version = (await EvalAsync(
             KeyScripts.PutDocument,
             [_keys.Document(collection, id), _keys.Documents(collection), _keys.DocumentSequence(collection)],

@@ -19,18 +19,7 @@ internal sealed partial class RedisIncidentStore
     public async Task<FindOrOpenResult> FindOrOpenAsync(
         string fingerprint, Incident candidate, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrEmpty(fingerprint);
-        ArgumentNullException.ThrowIfNull(candidate);
-        if (candidate.Fingerprint != fingerprint)
-        {
-            throw new ArgumentException(
-                $"The candidate's fingerprint '{candidate.Fingerprint}' differs from '{fingerprint}'.", nameof(candidate));
-        }
-
-        if (candidate.Status == IncidentStatus.Resolved)
-        {
-            throw new ArgumentException("A resolved incident cannot be opened.", nameof(candidate));
-        }
+        StoreArguments.CheckCandidate(fingerprint, candidate);
 
         var (json, arguments) = IncidentFields.Of(_keys, candidate with { Version = 1 });
         var reply = await EvalAsync(IncidentScripts.Open, IncidentKeys(candidate.Id), arguments, cancellationToken);

@@ -26,14 +26,7 @@ internal sealed partial class RedisIncidentStore
         string stream, long start, int count, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        ArgumentOutOfRangeException.ThrowIfNegative(start);
-        ArgumentOutOfRangeException.ThrowIfNegative(count);
-        if (count == 0)
-        {
-            return [];
-        }
-
-        var entries = await ExecuteAsync("LRANGE", [_keys.Log(stream), start, Stop(start, count)], cancellationToken);
+        var entries = await RangeAsync(_keys.Log(stream), start, count, cancellationToken);
         return [.. entries.Items.ToArray().Select(e => e.ToString()!)];
     }
 

@@ -61,6 +61,14 @@ internal sealed partial class RedisIncidentStore(RedisConnectionSource redis, Re
         return Math.Max(1, (long)Math.Ceiling(ttl.TotalMilliseconds));
     }
 
-    /// <summary>LRANGE's inclusive stop for <paramref name="count"/> items from <paramref name="start"/> (count ≥ 1).</summary>
-    private static long Stop(long start, int count) => start + count - 1;
+    /// <summary>
+    /// <paramref name="count"/> items of a list from <paramref name="start"/> (LRANGE's stop is inclusive, and a stop
+    /// of -1 would mean "to the end", so a count of zero never reaches the server).
+    /// </summary>
+    private async Task<RedisValue> RangeAsync(string key, long start, int count, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(start);
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        return count == 0 ? default : await ExecuteAsync("LRANGE", [key, start, start + count - 1], cancellationToken);
+    }
 }

@@ -36,14 +36,7 @@ internal static class RedisStoreRegistration
             {
                 MaxAlertsPerIncident = sp.GetRequiredService<IOptions<StoreOptions>>().Value.MaxAlertsPerIncident,
             }));
-        services.AddSingleton<IIncidentStore>(sp => sp.GetRequiredService<RedisIncidentStore>());
-        services.AddSingleton<IDocumentStore>(sp => sp.GetRequiredService<RedisIncidentStore>());
-        services.AddSingleton<IAppendLog>(sp => sp.GetRequiredService<RedisIncidentStore>());
-        services.AddSingleton<IIdempotencyStore>(sp => sp.GetRequiredService<RedisIncidentStore>());
-        services.AddSingleton<ICacheStore>(sp => sp.GetRequiredService<RedisIncidentStore>());
-        services.AddSingleton<ICounterStore>(sp => sp.GetRequiredService<RedisIncidentStore>());
-        services.AddSingleton<ILeaseStore>(sp => sp.GetRequiredService<RedisIncidentStore>());
-        services.AddSingleton<ICheckpointStore>(sp => sp.GetRequiredService<RedisIncidentStore>());
+        StoreExtensions.AddStoreInterfaces<RedisIncidentStore>(services);
         services.AddHostedService<RedisConnectionStarter>();
         services.AddHealthChecks().AddCheck<RedisStoreHealthCheck>(HealthCheckName, tags: [HealthTags.Ready]);
     }
