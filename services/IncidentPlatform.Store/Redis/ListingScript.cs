@@ -10,15 +10,17 @@ namespace IncidentPlatform.Store.Redis;
 /// newest first from the cursor (ZREVRANK of the cursor's id when it is still in place, so a page costs no scan of
 /// what came before), and keeps an entry only if it is a member of every other filter index (ZSCORE, O(1)), lies
 /// within since/until to the tick, and contains the text (plain substring search over upper-cased title, service and
-/// id). It stops after <c>want</c> matches, at the end of the range, or after <c>budget</c> entries examined.</para>
-/// <para>ARGV: 1 incident key prefix, 2 want, 3 budget, 4–6 cursor? ms id, 7–9 until? ms sub-ticks, 10–12 since? ms
+/// id). It returns the JSON of the first <c>need</c> matches and stops at the match after them (only its existence
+/// matters: it says another page follows), at the end of the range, or after <c>budget</c> entries examined.</para>
+/// <para>ARGV: 1 incident key prefix, 2 need, 3 budget, 4–6 cursor? ms id, 7–9 until? ms sub-ticks, 10–12 since? ms
 /// sub-ticks, 13 upper-cased text ('' for none). Returns <c>{code, last ms, last id, json…}</c>: code 0 = the range is
-/// exhausted, 1 = <c>want</c> matches found, 2 = budget spent (last ms/id: the last entry examined, where to go on).</para>
+/// exhausted, 1 = a match follows the returned ones, 2 = budget spent (last ms/id: the last entry examined, where to
+/// go on from).</para>
 /// </summary>
 internal static class ListingScript
 {
     public static readonly RedisScript Step = new("""
-        local inc, want, budget = ARGV[1], tonumber(ARGV[2]), tonumber(ARGV[3])
+        local inc, need, budget = ARGV[1], tonumber(ARGV[2]), tonumber(ARGV[3])
         local hasCursor, cursorMs, cursorId = ARGV[4] == '1', tonumber(ARGV[5]), ARGV[6]
         local hasUntil, untilMs, untilSub = ARGV[7] == '1', tonumber(ARGV[8]), tonumber(ARGV[9])
         local hasSince, sinceMs, sinceSub = ARGV[10] == '1', tonumber(ARGV[11]), tonumber(ARGV[12])
@@ -51,22 +53,17 @@ internal static class ListingScript
 
         local function subTicks(id) return tonumber(redis.call('HGET', inc .. id .. '}', 'usub')) end
 
-        local function match(id, ms)
+        local function matches(id, ms)
           if hasCursor and ms == cursorMs and not below(id, cursorId) then return false end
           if hasUntil and ms >= untilMs and (ms > untilMs or subTicks(id) >= untilSub) then return false end
           if hasSince and ms == sinceMs and subTicks(id) < sinceSub then return false end
           for i = 1, #filters do
             if not redis.call('ZSCORE', filters[i], id) then return false end
           end
-          local key = inc .. id .. '}'
-          if text ~= '' then
-            local t = redis.call('HMGET', key, 'xt', 'xs', 'xi')
-            if not (string.find(t[1], text, 1, true) or (t[2] and string.find(t[2], text, 1, true))
-                    or string.find(t[3], text, 1, true)) then
-              return false
-            end
-          end
-          return redis.call('HGET', key, 'json')
+          if text == '' then return true end
+          local t = redis.call('HMGET', inc .. id .. '}', 'xt', 'xs', 'xi')
+          return string.find(t[1], text, 1, true) or (t[2] and string.find(t[2], text, 1, true))
+            or string.find(t[3], text, 1, true)
         end
 
         local rank
@@ -79,7 +76,7 @@ internal static class ListingScript
           rank = redis.call('ZCOUNT', index, '(' .. hi, '+inf')
         end
 
-        local result, examined, step = {0, '', ''}, 0, math.min(math.max(want, 16), 128)
+        local result, examined, step = {0, '', ''}, 0, math.min(math.max(need + 1, 16), 128)
         while true do
           local batch = redis.call('ZREVRANGE', index, rank, rank + step - 1, 'WITHSCORES')
           if #batch == 0 then return result end
@@ -88,13 +85,12 @@ internal static class ListingScript
             local ms = tonumber(score)
             if hasSince and ms < sinceMs then return result end
             examined = examined + 1
-            local json = match(id, ms)
-            if json then
-              result[#result + 1] = json
-              if #result - 3 >= want then
-                result[1], result[2], result[3] = 1, score, id
+            if matches(id, ms) then
+              if #result - 3 == need then
+                result[1] = 1
                 return result
               end
+              result[#result + 1] = redis.call('HGET', inc .. id .. '}', 'json')
             end
             if examined >= budget then
               result[1], result[2], result[3] = 2, score, id

@@ -19,13 +19,12 @@ internal sealed partial class RedisIncidentStore
         var size = Math.Clamp(query.PageSize, 1, MaxPageSize);
         (long Milliseconds, string Id)? position = query.Cursor is null ? null : RedisCursor.Decode(query.Cursor);
         var keys = ListingKeys(query);
-        var items = new List<Incident>(Math.Min(size + 1, 64));
+        var items = new List<Incident>(Math.Min(size, 64));
         for (var examined = 0; ;)
         {
-            // One more than the page, so a full page knows whether anything follows it.
             var budget = Math.Min(settings.ListScanBatch, settings.ListScanLimit - examined);
             var reply = await EvalAsync(
-                ListingScript.Step, keys, ListingArguments(query, position, size + 1 - items.Count, budget), cancellationToken);
+                ListingScript.Step, keys, ListingArguments(query, position, size - items.Count, budget), cancellationToken);
             for (var i = 3; i < reply.Length; i++)
             {
                 items.Add(Read(reply[i], StoreJsonContext.Default.Incident));
@@ -36,8 +35,8 @@ internal sealed partial class RedisIncidentStore
                 case 0:
                     return new IncidentPage(items, null);
                 case 1:
-                    var last = items[size - 1];
-                    return new IncidentPage(items[..size], RedisCursor.Encode(RedisTime.Of(last.UpdatedAt).Milliseconds, last.Id));
+                    var last = items[^1];
+                    return new IncidentPage(items, RedisCursor.Encode(RedisTime.Of(last.UpdatedAt).Milliseconds, last.Id));
                 default:
                     examined += budget;
                     position = ((long)reply[1].ToDouble(), reply[2].ToString()!);
@@ -73,13 +72,13 @@ internal sealed partial class RedisIncidentStore
         return [.. keys];
     }
 
-    private RedisArgument[] ListingArguments(IncidentQuery query, (long Milliseconds, string Id)? position, int want, int budget)
+    private RedisArgument[] ListingArguments(IncidentQuery query, (long Milliseconds, string Id)? position, int need, int budget)
     {
         var until = query.Until is { } u ? RedisTime.Of(u) : default;
         var since = query.Since is { } s ? RedisTime.Of(s) : default;
         return
         [
-            _keys.IncidentPrefix, want, budget,
+            _keys.IncidentPrefix, need, budget,
             position is null ? 0 : 1, position?.Milliseconds ?? 0, position?.Id ?? "",
             query.Until is null ? 0 : 1, until.Milliseconds, until.SubTicks,
             query.Since is null ? 0 : 1, since.Milliseconds, since.SubTicks,

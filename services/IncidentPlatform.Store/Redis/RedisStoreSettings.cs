@@ -16,7 +16,7 @@ internal sealed record RedisStoreSettings
     /// Index entries one listing script examines at most before it returns (so one call never holds the server for
     /// long); the listing goes on with another script until <see cref="ListScanLimit"/>.
     /// </summary>
-    public int ListScanBatch { get; init; } = 1_000;
+    public int ListScanBatch { get; init; } = 500;
 
     /// <summary>
     /// Index entries one <see cref="IIncidentStore.ListAsync"/> examines at most. When a selective filter (text, or

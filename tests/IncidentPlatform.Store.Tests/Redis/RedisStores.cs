@@ -8,7 +8,7 @@ internal static class RedisStores
 {
     public static RedisIncidentStore Create(
         RedisConnection connection, int maxAlertsPerIncident = StoreOptions.DefaultMaxAlertsPerIncident,
-        int listScanBatch = 1_000, int listScanLimit = 10_000) =>
+        int listScanBatch = 500, int listScanLimit = 10_000) =>
         new(new RedisConnectionSource(connection), new RedisStoreSettings
         {
             KeyPrefix = $"test-{Guid.NewGuid():N}:",

@@ -1,0 +1,90 @@
+using IncidentPlatform.Contracts;
+using IncidentPlatform.Store;
+
+namespace IncidentPlatform.Bench.Store;
+
+/// <summary>
+/// What the services do to the store most: an alert correlated into its incident as the detector does it (find or
+/// open by fingerprint, record the alert, count it with a version-checked update), reading one incident (gateway,
+/// analysis), and listing a filtered page (gateway, MCP).
+/// </summary>
+internal sealed class StoreWorkload(IIncidentStore store, StoreBenchmarkSettings settings)
+{
+    private const int Services = 10;
+    private readonly string _run = Guid.NewGuid().ToString("N")[..8];
+    private string[] _incidentIds = [];
+
+    /// <summary>Opens every fingerprint's incident (one alert each), then runs a few thousand more to warm up.</summary>
+    public async Task WarmUpAsync()
+    {
+        _incidentIds = new string[settings.Fingerprints];
+        await LoadResult.MeasureAsync(settings.Callers, settings.Fingerprints, async i =>
+            _incidentIds[i] = await CorrelateAsync(i, "warm-" + i));
+        await AlertsAsync(Math.Min(settings.Alerts, 5_000), "warm2-");
+        await GetsAsync(Math.Min(settings.Gets, 5_000));
+        await ListsAsync(Math.Min(settings.Lists, 1_000));
+    }
+
+    public Task<LoadResult> AlertsAsync(int count, string prefix = "alert-") =>
+        LoadResult.MeasureAsync(settings.Callers, count, i => CorrelateAsync(Random.Shared.Next(settings.Fingerprints), prefix + i));
+
+    public Task<LoadResult> GetsAsync(int count) =>
+        LoadResult.MeasureAsync(settings.Callers, count, async _ =>
+        {
+            if (await store.GetAsync(_incidentIds[Random.Shared.Next(_incidentIds.Length)]) is null)
+            {
+                throw new InvalidOperationException("An incident of the warm-up is missing.");
+            }
+        });
+
+    public Task<LoadResult> ListsAsync(int count) =>
+        LoadResult.MeasureAsync(settings.Callers, count, async _ =>
+        {
+            var query = new IncidentQuery { Status = IncidentStatus.Open, Service = Service(Random.Shared.Next(Services)), PageSize = 50 };
+            var page = await store.ListAsync(query);
+            if (page.Items.Count == 0)
+            {
+                throw new InvalidOperationException("A filtered page came back empty.");
+            }
+        });
+
+    /// <summary>One alert for fingerprint number <paramref name="fingerprint"/>; returns its incident's id.</summary>
+    private async Task<string> CorrelateAsync(int fingerprint, string alertId)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var alert = new Alert
+        {
+            Id = $"{_run}-{alertId}",
+            Source = "bench",
+            Title = $"Error rate above 5% on {Service(fingerprint % Services)}",
+            Message = "5xx responses: 7.2% over 5 minutes",
+            Severity = (Severity)(fingerprint % 5),
+            Timestamp = now,
+        };
+        var candidate = new Incident
+        {
+            Id = $"inc-{_run}-{Guid.NewGuid():N}",
+            Fingerprint = $"fp-{_run}-{fingerprint:D5}",
+            Title = alert.Title,
+            Service = Service(fingerprint % Services),
+            Severity = alert.Severity,
+            Status = IncidentStatus.Open,
+            Source = alert.Source,
+            CreatedAt = now,
+            UpdatedAt = now,
+            AlertCount = 1,
+            FirstAlertAt = now,
+            LastAlertAt = now,
+        };
+        var found = await store.FindOrOpenAsync(candidate.Fingerprint, candidate);
+        var id = found.Incident.Id;
+        if (await store.AddAlertAsync(id, alert) && !found.Opened)
+        {
+            await store.UpdateAsync(id, i => i with { AlertCount = i.AlertCount + 1, LastAlertAt = now, UpdatedAt = now });
+        }
+
+        return id;
+    }
+
+    private static string Service(int number) => $"svc-{number}";
+}
