@@ -23,6 +23,7 @@ internal sealed class StoreWorkload(IIncidentStore store, StoreBenchmarkSettings
         await AlertsAsync(Math.Min(settings.Alerts, 5_000), "warm2-");
         await GetsAsync(Math.Min(settings.Gets, 5_000));
         await ListsAsync(Math.Min(settings.Lists, 1_000));
+        await SearchesAsync(Math.Min(settings.Lists, 500));
     }
 
     public Task<LoadResult> AlertsAsync(int count, string prefix = "alert-") =>
@@ -37,14 +38,21 @@ internal sealed class StoreWorkload(IIncidentStore store, StoreBenchmarkSettings
             }
         });
 
+    /// <summary>First pages of 50, filtered by status and service (index filters).</summary>
     public Task<LoadResult> ListsAsync(int count) =>
+        PagesAsync(count, () => new IncidentQuery { Status = IncidentStatus.Open, Service = Service(Random.Shared.Next(Services)) });
+
+    /// <summary>First pages of 50 of a text search matching one incident in ten (a scan of the time index).</summary>
+    public Task<LoadResult> SearchesAsync(int count) =>
+        PagesAsync(count, () => new IncidentQuery { Text = Service(Random.Shared.Next(Services)).ToUpperInvariant() });
+
+    private Task<LoadResult> PagesAsync(int count, Func<IncidentQuery> query) =>
         LoadResult.MeasureAsync(settings.Callers, count, async _ =>
         {
-            var query = new IncidentQuery { Status = IncidentStatus.Open, Service = Service(Random.Shared.Next(Services)), PageSize = 50 };
-            var page = await store.ListAsync(query);
+            var page = await store.ListAsync(query() with { PageSize = 50 });
             if (page.Items.Count == 0)
             {
-                throw new InvalidOperationException("A filtered page came back empty.");
+                throw new InvalidOperationException("A page came back empty.");
             }
         });
 
