@@ -1,17 +1,20 @@
 using IncidentPlatform.Contracts;
+using IncidentPlatform.Detector.Correlation;
 using IncidentPlatform.Store;
 
 namespace IncidentPlatform.Bench.Store;
 
 /// <summary>
-/// What the services do to the store most: an alert correlated into its incident as the detector does it (find or
-/// open by fingerprint, record the alert, count it with a version-checked update), reading one incident (gateway,
-/// analysis), and listing a filtered page (gateway, MCP).
+/// What the services do to the store most: an alert correlated into its incident by the detector's own
+/// <see cref="IncidentCorrelator"/> (find or open by fingerprint, count it with a version-checked update, record the
+/// alert, a timeline entry when it opens or escalates), reading one incident (gateway, analysis), and listing pages
+/// (gateway, MCP).
 /// </summary>
 internal sealed class StoreWorkload(IIncidentStore store, StoreBenchmarkSettings settings)
 {
     private const int Services = 10;
     private readonly string _run = Guid.NewGuid().ToString("N")[..8];
+    private readonly IncidentCorrelator _correlator = new(store, TimeProvider.System);
     private string[] _incidentIds = [];
 
     /// <summary>Opens every fingerprint's incident (one alert each), then runs a few thousand more to warm up.</summary>
@@ -56,42 +59,21 @@ internal sealed class StoreWorkload(IIncidentStore store, StoreBenchmarkSettings
             }
         });
 
-    /// <summary>One alert for fingerprint number <paramref name="fingerprint"/>; returns its incident's id.</summary>
+    /// <summary>One alert for fingerprint number <paramref name="fingerprint"/>, through the detector's correlator; returns its incident's id.</summary>
     private async Task<string> CorrelateAsync(int fingerprint, string alertId)
     {
-        var now = DateTimeOffset.UtcNow;
         var alert = new Alert
         {
             Id = $"{_run}-{alertId}",
+            Fingerprint = $"fp-{_run}-{fingerprint:D5}",
             Source = "bench",
+            Service = Service(fingerprint % Services),
             Title = $"Error rate above 5% on {Service(fingerprint % Services)}",
             Message = "5xx responses: 7.2% over 5 minutes",
             Severity = (Severity)(fingerprint % 5),
-            Timestamp = now,
+            Timestamp = DateTimeOffset.UtcNow,
         };
-        var candidate = new Incident
-        {
-            Id = $"inc-{_run}-{Guid.NewGuid():N}",
-            Fingerprint = $"fp-{_run}-{fingerprint:D5}",
-            Title = alert.Title,
-            Service = Service(fingerprint % Services),
-            Severity = alert.Severity,
-            Status = IncidentStatus.Open,
-            Source = alert.Source,
-            CreatedAt = now,
-            UpdatedAt = now,
-            AlertCount = 1,
-            FirstAlertAt = now,
-            LastAlertAt = now,
-        };
-        var found = await store.FindOrOpenAsync(candidate.Fingerprint, candidate);
-        var id = found.Incident.Id;
-        if (await store.AddAlertAsync(id, alert) && !found.Opened)
-        {
-            await store.UpdateAsync(id, i => i with { AlertCount = i.AlertCount + 1, LastAlertAt = now, UpdatedAt = now });
-        }
-
-        return id;
+        return (await _correlator.ApplyAsync(alert, CancellationToken.None)).Incident.Id;
     }
 
     private static string Service(int number) => $"svc-{number}";
