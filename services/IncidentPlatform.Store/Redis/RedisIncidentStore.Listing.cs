@@ -22,9 +22,11 @@ internal sealed partial class RedisIncidentStore
         var items = new List<Incident>(Math.Min(size, 64));
         for (var examined = 0; ;)
         {
-            var budget = Math.Min(settings.ListScanBatch, settings.ListScanLimit - examined);
+            // A step may always examine a whole page and its look-ahead, so an unfiltered page is one step.
+            var need = size - items.Count;
+            var budget = Math.Min(Math.Max(settings.ListScanBatch, need + 1), settings.ListScanLimit - examined);
             var reply = await EvalAsync(
-                ListingScript.Step, keys, ListingArguments(query, position, size - items.Count, budget), cancellationToken);
+                ListingScript.Step, keys, ListingArguments(query, position, need, budget), cancellationToken);
             for (var i = 3; i < reply.Length; i++)
             {
                 items.Add(Read(reply[i], StoreJsonContext.Default.Incident));
