@@ -31,7 +31,7 @@ internal static class TestData
         new() { IncidentId = incident.Id, OccurredAt = Now, Incident = incident };
 
     public static IncidentUpdated Updated(Incident incident, params string[] changes) =>
-        new() { IncidentId = incident.Id, OccurredAt = Now, Incident = incident, Changes = changes };
+        new() { IncidentId = incident.Id, OccurredAt = Now, Incident = incident, Changes = changes, Significant = true };
 
     public static IncidentResolved Resolved(Incident incident) => new()
     {

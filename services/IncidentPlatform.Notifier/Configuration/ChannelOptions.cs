@@ -88,6 +88,9 @@ public sealed class ChannelOptions
     /// <summary>The storm window.</summary>
     public TimeSpan StormWindow { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>Send every update of an incident, not only the significant ones (severity, status, new template).</summary>
+    public bool AllUpdates { get; set; }
+
     /// <summary>Updates to one incident within this window become one message (the latest); zero sends each at once.</summary>
     public TimeSpan CoalesceWindow { get; set; } = TimeSpan.FromSeconds(30);
 

@@ -27,7 +27,9 @@ internal sealed class NotificationDispatcher(
     public async Task DispatchAsync(NotificationEvent e, CancellationToken cancellationToken)
     {
         e = await EnrichAsync(e, cancellationToken);
-        var targets = router.Route(e).Where(t => t.Channel.Channel.Accepts(e)).ToList();
+        var targets = router.Route(e)
+            .Where(t => t.Channel.Channel.Accepts(e) && (e.Significant || t.Channel.Channel.Options.AllUpdates))
+            .ToList();
         if (targets.Count == 0)
         {
             logger.LogDebug("No channel takes {EventType} of {IncidentId}", e.Type, e.IncidentId);

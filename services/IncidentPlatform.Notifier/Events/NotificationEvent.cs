@@ -44,6 +44,12 @@ internal sealed record NotificationEvent
     /// <summary>What changed, for updates.</summary>
     public IReadOnlyList<string> Changes { get; init; } = [];
 
+    /// <summary>
+    /// For updates: worth telling people (the detector's <c>Significant</c> — severity up, new template, reopened — or a
+    /// change of status or severity). Other updates (one more alert) go only to channels that ask for every update.
+    /// </summary>
+    public bool Significant { get; init; } = true;
+
     /// <summary>A requester's own words (<c>SendNotification.Message</c>) or the storm summary's text.</summary>
     public string? Message { get; init; }
 

@@ -9,7 +9,11 @@ internal static class NotificationEventFactory
     public static NotificationEvent From(IncidentOpened m) => Incident(EventTypes.IncidentOpened, m.Incident, m.OccurredAt);
 
     public static NotificationEvent From(IncidentUpdated m) =>
-        Incident(EventTypes.IncidentUpdated, m.Incident, m.OccurredAt) with { Changes = m.Changes };
+        Incident(EventTypes.IncidentUpdated, m.Incident, m.OccurredAt) with
+        {
+            Changes = m.Changes,
+            Significant = m.Significant || m.Changes.Any(c => c is "status" or "severity"),
+        };
 
     public static NotificationEvent From(IncidentResolved m) =>
         Incident(EventTypes.IncidentResolved, m.Incident, m.OccurredAt) with { Actor = m.ResolvedBy, Reason = m.Reason };

@@ -90,4 +90,21 @@ public sealed class CoalescingTests
         var health = await host.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync();
         health.Entries["notifier-flusher"].Description.ShouldNotBeNull().ShouldStartWith("Coalesced updates last flushed");
     }
+
+    [Fact]
+    public async Task InsignificantUpdate_GoesOnlyToChannelsAskingForEveryUpdate()
+    {
+        await using var fake = await FakeHttpServer.StartAsync();
+        fake.On(_ => true, 200, "");
+        await using var host = await NotifierHost.StartAsync(ChannelConfig.Merge(
+            ChannelConfig.Webhook("quiet", new Uri(fake.BaseAddress, "quiet/")),
+            ChannelConfig.Webhook("chatty", new Uri(fake.BaseAddress, "chatty/"), ("AllUpdates", "true"))));
+        var incident = TestData.Incident();
+
+        await host.PublishAsync(TestData.Updated(incident with { Version = 2, AlertCount = 4 }, "alerts") with { Significant = false });
+        await host.PublishAsync(TestData.Updated(incident with { Version = 3, Status = IncidentStatus.Acknowledged }, "status") with { Significant = false });
+
+        fake.Requests.Select(r => r.Path).Order().ShouldBe(["/chatty/hook", "/chatty/hook", "/quiet/hook"]);
+        fake.Requests.Single(r => r.Path == "/quiet/hook").Json().GetProperty("incident").GetProperty("status").GetString().ShouldBe("Acknowledged");
+    }
 }
