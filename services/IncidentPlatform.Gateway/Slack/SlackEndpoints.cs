@@ -13,7 +13,10 @@ internal static class SlackEndpoints
 
     public static IServiceCollection AddSlackInteractivity(this IServiceCollection services)
     {
-        services.AddOptions<SlackOptions>().BindConfiguration(SlackOptions.Section);
+        services.AddOptions<SlackOptions>().BindConfiguration(SlackOptions.Section)
+            .Validate(o => o.ReplayWindow > TimeSpan.Zero && o.ReplayWindow <= TimeSpan.FromHours(1),
+                $"'{SlackOptions.Section}:ReplayWindow' must be a positive time of at most an hour (Slack recommends 00:05:00).")
+            .ValidateOnStart();
         services.AddSingleton<SlackDecisionQueue>();
         services.AddHostedService<SlackDecisionWorker>();
         services.AddHttpClient(SlackDecisionWorker.ClientName, c => c.Timeout = TimeSpan.FromSeconds(10));
