@@ -35,7 +35,12 @@ internal sealed class NotifierHost : IAsyncDisposable
 
     public IServiceProvider Services => _host.Services;
 
-    public static async Task<NotifierHost> StartAsync(IDictionary<string, string?> configuration, DateTimeOffset? now = null)
+    /// <summary>
+    /// Starts a host on the embedded store in a temporary directory, or on the Redis store at <paramref name="redis"/>
+    /// (as a distributed notifier runs).
+    /// </summary>
+    public static async Task<NotifierHost> StartAsync(
+        IDictionary<string, string?> configuration, DateTimeOffset? now = null, string? redis = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
@@ -45,9 +50,10 @@ internal sealed class NotifierHost : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Notifier:FlushInterval"] = "01:00:00", // tests flush by hand
-            ["IncidentPlatform:Store"] = "embedded",
-            ["IncidentPlatform:DataDirectory"] = dataDirectory,
         });
+        builder.Configuration.AddInMemoryCollection(redis is null
+            ? [new("IncidentPlatform:Store", "embedded"), new("IncidentPlatform:DataDirectory", dataDirectory)]
+            : [new KeyValuePair<string, string?>("ConnectionStrings:redis", redis)]);
         builder.Configuration.AddInMemoryCollection(configuration);
         var time = new ManualTimeProvider(now ?? TestData.Now);
         builder.Services.AddSingleton<TimeProvider>(time);
