@@ -1,0 +1,78 @@
+using IncidentPlatform.Contracts;
+using IncidentPlatform.Detector.Correlation;
+using IncidentPlatform.Detector.Silences;
+using IncidentPlatform.Store;
+using IncidentPlatform.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace IncidentPlatform.Detector.Tests.Infrastructure;
+
+/// <summary>
+/// The correlation on a real embedded store and a fake clock. <see cref="Replica"/> builds another correlator on the same
+/// store (its own silence cache and state), as a second detector process would have.
+/// </summary>
+public sealed class CorrelationFixture : IAsyncDisposable
+{
+    public static readonly DateTimeOffset T0 = new(2026, 11, 21, 8, 0, 0, TimeSpan.Zero);
+
+    private readonly TestStore _store;
+
+    private CorrelationFixture(TestStore store, FakeClock clock, CorrelationOptions options)
+    {
+        _store = store;
+        Clock = clock;
+        Options = options;
+        Correlator = Replica();
+    }
+
+    public FakeClock Clock { get; }
+
+    internal CorrelationOptions Options { get; }
+
+    internal IncidentCorrelator Correlator { get; }
+
+    public IIncidentStore Incidents => _store.Incidents;
+
+    public IDocumentStore Documents => _store.Services.GetRequiredService<IDocumentStore>();
+
+    internal ICacheStore Cache => _store.Services.GetRequiredService<ICacheStore>();
+
+    internal static async Task<CorrelationFixture> StartAsync(Action<CorrelationOptions>? configure = null)
+    {
+        var clock = new FakeClock(T0);
+        var options = new CorrelationOptions();
+        configure?.Invoke(options);
+        return new CorrelationFixture(await TestStore.EmbeddedAsync(clock), clock, options);
+    }
+
+    internal IncidentCorrelator Replica()
+    {
+        var options = Microsoft.Extensions.Options.Options.Create(Options);
+        var cache = Cache;
+        return new IncidentCorrelator(
+            Incidents, new RouteStore(Documents),
+            new SilenceCache(Documents, options, Clock, NullLogger<SilenceCache>.Instance),
+            new AlertProgress(cache), new CorrelationTimeline(Incidents, cache, options, Clock), options, Clock,
+            NullLogger<IncidentCorrelator>.Instance);
+    }
+
+    internal Task<CorrelationOutcome> ApplyAsync(Alert alert) => Correlator.ApplyAsync(alert, CancellationToken.None);
+
+    /// <summary>Applies and marks done, as the consumer does after publishing.</summary>
+    internal async Task<CorrelationOutcome> DeliverAsync(Alert alert)
+    {
+        var outcome = await Correlator.ApplyAsync(alert, CancellationToken.None);
+        await Correlator.CompleteAsync(alert, outcome, CancellationToken.None);
+        return outcome;
+    }
+
+    public async Task<IReadOnlyList<TimelineEntry>> TimelineAsync(string incidentId) =>
+        await Incidents.GetTimelineAsync(incidentId, 0, 10_000);
+
+    public async Task<IReadOnlyList<Incident>> AllIncidentsAsync() =>
+        (await Incidents.ListAsync(new IncidentQuery { PageSize = 500 })).Items;
+
+    public async ValueTask DisposeAsync() => await _store.DisposeAsync();
+}
