@@ -3,6 +3,8 @@ using IncidentPlatform.Gateway.Alerts;
 using IncidentPlatform.Gateway.Auth;
 using IncidentPlatform.Gateway.Incidents;
 using IncidentPlatform.Gateway.Json;
+using IncidentPlatform.Gateway.Silences;
+using IncidentPlatform.Gateway.Webhooks;
 using IncidentPlatform.ServiceDefaults.Messaging;
 using IncidentPlatform.Store;
 using MassTransit;
@@ -33,6 +35,8 @@ public static class GatewayExtensions
         builder.Services.AddScoped<AlertIntake>();
         builder.Services.AddScoped<IIncidentDetailPart, AlertsPart>();
         builder.Services.AddScoped<IIncidentDetailPart, TimelinePart>();
+        builder.AddWebhooks();
+        builder.AddSilences();
         return builder;
     }
 
@@ -54,6 +58,8 @@ public static class GatewayExtensions
         app.MapAlertEndpoints();
         app.MapIncidentEndpoints();
         app.MapIncidentCommandEndpoints();
+        app.MapWebhookEndpoints();
+        app.MapSilenceEndpoints();
         return app;
     }
 }

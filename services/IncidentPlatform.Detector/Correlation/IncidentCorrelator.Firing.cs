@@ -62,10 +62,11 @@ internal sealed partial class IncidentCorrelator
         var (holder, opened) = await incidents.FindOrOpenAsync(key, IncidentChanges.Open(newId, key, alert, silenceId, now), ct);
         if (opened)
         {
+            // The alert is stored before its progress is marked: a redelivery finds it among the recent alert ids anyway.
             var outcome = new CorrelationOutcome(CorrelationKind.Opened, holder, ["opened"], Significant: true, Publish: true);
-            await progress.MarkAppliedAsync(alert.Id, outcome, ct);
             await incidents.AddAlertAsync(holder.Id, alert, ct);
             await timeline.OpenedAsync(holder, alert, silenceId, ct);
+            await progress.MarkAppliedAsync(alert.Id, outcome, ct);
             logger.LogInformation("Alert {AlertId} opened incident {IncidentId} ({Key})", alert.Id, holder.Id, key);
             return outcome;
         }
