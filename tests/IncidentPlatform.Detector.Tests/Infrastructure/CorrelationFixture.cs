@@ -1,11 +1,8 @@
 using IncidentPlatform.Contracts;
 using IncidentPlatform.Detector.Correlation;
-using IncidentPlatform.Detector.Silences;
 using IncidentPlatform.Store;
 using IncidentPlatform.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace IncidentPlatform.Detector.Tests.Infrastructure;
 
@@ -47,16 +44,7 @@ public sealed class CorrelationFixture : IAsyncDisposable
         return new CorrelationFixture(await TestStore.EmbeddedAsync(clock), clock, options);
     }
 
-    internal IncidentCorrelator Replica()
-    {
-        var options = Microsoft.Extensions.Options.Options.Create(Options);
-        var cache = Cache;
-        return new IncidentCorrelator(
-            Incidents, new RouteStore(Documents),
-            new SilenceCache(Documents, options, Clock, NullLogger<SilenceCache>.Instance),
-            new AlertProgress(cache), new CorrelationTimeline(Incidents, cache, options, Clock), options, Clock,
-            NullLogger<IncidentCorrelator>.Instance);
-    }
+    internal IncidentCorrelator Replica() => IncidentCorrelator.Create(_store.Services, Clock, Options);
 
     internal Task<CorrelationOutcome> ApplyAsync(Alert alert) => Correlator.ApplyAsync(alert, CancellationToken.None);
 
