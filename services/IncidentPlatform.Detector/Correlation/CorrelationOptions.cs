@@ -4,9 +4,10 @@ namespace IncidentPlatform.Detector.Correlation;
 /// How alerts become incidents (section <c>Detector:Correlation</c>). Windows are measured on the detector's clock.
 /// <list type="bullet">
 /// <item>While an incident is unresolved, every alert of its fingerprints updates it, however long ago the last one came.</item>
-/// <item>After it is resolved: an alert observed before the resolution (its timestamp) and received within
+/// <item>After it is resolved: an alert observed before the resolution (its timestamp), or a resolve, received within
 /// <see cref="DedupWindow"/> of it is a late delivery and is counted into the resolved incident without reopening it; any
-/// other firing alert within <see cref="ReopenWindow"/> reopens it (flapping); later ones open a new incident.</item>
+/// other firing alert within <see cref="ReopenWindow"/> reopens it (flapping); later ones open a new incident, and later
+/// resolves are ignored.</item>
 /// <item>With grouping on for a source, a new fingerprint of a service joins the service's incident while that incident
 /// is younger than <see cref="GroupingWindow"/>; after that it opens one of its own.</item>
 /// </list>

@@ -32,8 +32,9 @@ internal sealed class CorrelationTimeline(IIncidentStore incidents, ICacheStore 
         }
         else if (incident.AlertCount <= limit)
         {
-            var late = incident.Status == IncidentStatus.Resolved ? " (observed before the resolution)" : "";
-            await AppendAsync(incident, "alert", $"{Describe(alert)}{late}{Silenced(silenceId)}", alert, silenceId, ct);
+            var what = alert.Status == AlertStatus.Resolved ? $"Recovered: {Describe(alert)}" : Describe(alert);
+            var late = incident.Status == IncidentStatus.Resolved ? " (after the resolution)" : "";
+            await AppendAsync(incident, "alert", $"{what}{late}{Silenced(silenceId)}", alert, silenceId, ct);
         }
 
         if (counted.Changes.Contains("severity"))

@@ -9,6 +9,13 @@ internal sealed partial class IncidentCorrelator
     {
         var route = await routes.GetAsync(identity.Fingerprint, ct);
         var incident = route is null ? null : await incidents.GetAsync(route.Value.IncidentId, ct);
+        if (incident is { Status: IncidentStatus.Resolved, ResolvedAt: { } resolvedAt } &&
+            time.GetUtcNow() - resolvedAt <= Options.DedupWindow)
+        {
+            // Its incident resolved a moment ago (another member's resolve came first): recorded there, nothing changes.
+            return await CountIntoAsync(incident, alert, identity, null, new CountMode(AllowResolved: true), ct);
+        }
+
         if (route is null || incident is null || incident.Status == IncidentStatus.Resolved)
         {
             logger.LogInformation("Resolve alert {AlertId} ({Fingerprint}) has no unresolved incident; ignored",

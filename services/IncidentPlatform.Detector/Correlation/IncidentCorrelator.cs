@@ -30,6 +30,7 @@ internal sealed partial class IncidentCorrelator(
     ILogger<IncidentCorrelator> logger)
 {
     private const int MaxAttempts = 100;
+    private readonly KeyedLock _fingerprints = new();
 
     private CorrelationOptions Options => options.Value;
 
@@ -42,6 +43,7 @@ internal sealed partial class IncidentCorrelator(
 
         var identity = Fingerprints.For(alert, Options);
         var stamped = alert with { Fingerprint = identity.Fingerprint };
+        using var serialized = await _fingerprints.AcquireAsync(identity.Fingerprint, cancellationToken);
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
             var outcome = stamped.Status == AlertStatus.Resolved

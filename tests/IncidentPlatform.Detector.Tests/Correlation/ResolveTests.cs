@@ -38,16 +38,23 @@ public sealed class ResolveTests
     }
 
     [Fact]
-    public async Task Resolve_OfAnAlreadyResolvedIncident_IsIgnored()
+    public async Task Resolve_OfAnAlreadyResolvedIncident_IsRecordedWithinTheDedupWindowThenIgnored()
     {
-        await using var fixture = await CorrelationFixture.StartAsync();
+        await using var fixture = await CorrelationFixture.StartAsync(o => o.DedupWindow = TimeSpan.FromMinutes(10));
         await fixture.ApplyAsync(Alerts.CloudWatch(Alarm));
         var resolved = await fixture.ApplyAsync(Alerts.CloudWatch(Alarm, AlertStatus.Resolved, CorrelationFixture.T0.AddMinutes(1)));
+        fixture.Clock.Advance(TimeSpan.FromMinutes(1));
 
         var again = await fixture.ApplyAsync(Alerts.CloudWatch(Alarm, AlertStatus.Resolved, CorrelationFixture.T0.AddMinutes(2)));
+        fixture.Clock.Advance(TimeSpan.FromMinutes(20));
+        var late = await fixture.ApplyAsync(Alerts.CloudWatch(Alarm, AlertStatus.Resolved, CorrelationFixture.T0.AddMinutes(21)));
 
-        again.Kind.ShouldBe(CorrelationKind.Ignored);
-        (await fixture.Incidents.GetAsync(resolved.Incident!.Id))!.AlertCount.ShouldBe(2);
+        again.Kind.ShouldBe(CorrelationKind.Updated);
+        again.Incident!.Status.ShouldBe(IncidentStatus.Resolved);
+        again.Incident.ResolvedAt.ShouldBe(resolved.Incident!.ResolvedAt);
+        late.Kind.ShouldBe(CorrelationKind.Ignored);
+        (await fixture.Incidents.GetAsync(resolved.Incident.Id))!.AlertCount.ShouldBe(3);
+        (await fixture.AllIncidentsAsync()).Count.ShouldBe(1);
     }
 
     [Fact]

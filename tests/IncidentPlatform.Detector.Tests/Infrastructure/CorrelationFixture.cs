@@ -36,12 +36,14 @@ public sealed class CorrelationFixture : IAsyncDisposable
 
     internal ICacheStore Cache => _store.Services.GetRequiredService<ICacheStore>();
 
-    internal static async Task<CorrelationFixture> StartAsync(Action<CorrelationOptions>? configure = null)
+    /// <summary>On the embedded store, or on the Redis store at <paramref name="redis"/> when given.</summary>
+    internal static async Task<CorrelationFixture> StartAsync(Action<CorrelationOptions>? configure = null, string? redis = null)
     {
         var clock = new FakeClock(T0);
         var options = new CorrelationOptions();
         configure?.Invoke(options);
-        return new CorrelationFixture(await TestStore.EmbeddedAsync(clock), clock, options);
+        var store = redis is null ? await TestStore.EmbeddedAsync(clock) : await TestStore.RedisAsync(redis, clock);
+        return new CorrelationFixture(store, clock, options);
     }
 
     internal IncidentCorrelator Replica() => IncidentCorrelator.Create(_store.Services, Clock, Options);
