@@ -16,6 +16,7 @@ internal static class CorrelationExtensions
         services.AddSingleton<RouteStore>();
         services.AddSingleton<AlertProgress>();
         services.AddSingleton<SilenceCache>();
+        services.AddSingleton<SilenceRetention>();
         services.AddSingleton<CorrelationTimeline>();
         services.AddSingleton<IncidentCorrelator>();
         services.AddSingleton<IncidentEvents>();

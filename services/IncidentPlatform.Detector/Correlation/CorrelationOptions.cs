@@ -48,6 +48,9 @@ internal sealed class CorrelationOptions
     /// <summary>How often the active silences are reloaded from the store.</summary>
     public TimeSpan SilenceRefreshInterval { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>How long an ended silence stays listed (as expired) before the sweeper deletes it.</summary>
+    public TimeSpan SilenceRetention { get; set; } = TimeSpan.FromDays(30);
+
     /// <summary>Labels left out of label fingerprints; null means <see cref="DefaultVolatileLabels"/>.</summary>
     public string[]? VolatileLabels { get; set; }
 

@@ -31,6 +31,7 @@ internal sealed class CorrelationOptionsValidator : IValidateOptions<Correlation
         Positive(options.UpdateInterval, nameof(options.UpdateInterval));
         Positive(options.QuietCheckInterval, nameof(options.QuietCheckInterval));
         Positive(options.SilenceRefreshInterval, nameof(options.SilenceRefreshInterval));
+        Positive(options.SilenceRetention, nameof(options.SilenceRetention));
         if (options.TimelineAlerts < 0)
         {
             errors.Add($"'{CorrelationOptions.Section}:{nameof(options.TimelineAlerts)}' must not be negative.");

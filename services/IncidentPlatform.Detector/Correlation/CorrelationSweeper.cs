@@ -1,3 +1,4 @@
+using IncidentPlatform.Detector.Silences;
 using IncidentPlatform.ServiceDefaults;
 using IncidentPlatform.Store;
 using MassTransit;
@@ -7,10 +8,10 @@ namespace IncidentPlatform.Detector.Correlation;
 
 /// <summary>
 /// Every update interval, on one replica at a time (a lease): publishes the coalesced <c>IncidentUpdated</c> of bursts that
-/// ended; every quiet-check interval: resolves quiet incidents and forgets routes no longer needed.
+/// ended; every quiet-check interval: resolves quiet incidents and forgets routes and silences no longer needed.
 /// </summary>
 internal sealed class CorrelationSweeper(
-    UpdateFlusher flusher, QuietPeriodResolver resolver, ILeaseStore leases, IBus bus, SweeperStatus status,
+    UpdateFlusher flusher, QuietPeriodResolver resolver, SilenceRetention silences, ILeaseStore leases, IBus bus, SweeperStatus status,
     IOptions<CorrelationOptions> options, TimeProvider time, ILogger<CorrelationSweeper> logger) : BackgroundService
 {
     public const string LeaseName = "detector:correlation-sweeper";
@@ -54,9 +55,11 @@ internal sealed class CorrelationSweeper(
         {
             var resolved = await resolver.ResolveAsync(now, bus, ct);
             var forgotten = await resolver.ForgetRoutesAsync(now, ct);
-            if (resolved + forgotten > 0)
+            var expired = await silences.ForgetExpiredAsync(now, ct);
+            if (resolved + forgotten + expired > 0)
             {
-                logger.LogInformation("Resolved {Resolved} quiet incidents; forgot {Forgotten} routes", resolved, forgotten);
+                logger.LogInformation("Resolved {Resolved} quiet incidents; forgot {Forgotten} routes and {Expired} expired silences",
+                    resolved, forgotten, expired);
             }
 
             _nextQuietCheck = now + options.Value.QuietCheckInterval;

@@ -56,6 +56,23 @@ public sealed class SweeperTests
         health.Status.ShouldBe(HealthStatus.Healthy);
     }
 
+    [Fact]
+    public async Task Sweeper_SilencesEndedLongAgo_AreForgotten()
+    {
+        await using var host = await DetectorHost.StartAsync([new("Detector:Correlation:SilenceRetention", "7.00:00:00")]);
+        var documents = host.Services.GetRequiredService<IncidentPlatform.Store.IDocumentStore>();
+        foreach (var (id, endsAt) in new[] { ("sil-old", "2026-11-10T00:00:00Z"), ("sil-recent", "2026-11-20T00:00:00Z") })
+        {
+            await documents.TryPutAsync("silences", id,
+                $$"""{"id":"{{id}}","matchers":[{"name":"service","value":"x"}],"startsAt":"2026-11-01T00:00:00Z","endsAt":"{{endsAt}}","createdBy":"t","createdAt":"2026-11-01T00:00:00Z"}""", 0);
+        }
+
+        host.Clock.Advance(TimeSpan.FromSeconds(5)); // one sweep interval
+        await WaitForSweepAsync(host);
+
+        (await documents.ListAsync("silences")).Select(d => d.Id).ShouldBe(["sil-recent"]);
+    }
+
     // Waits until the sweeper has run at the clock's current time.
     private static async Task WaitForSweepAsync(DetectorHost host)
     {
