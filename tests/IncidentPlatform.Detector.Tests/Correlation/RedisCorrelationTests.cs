@@ -48,4 +48,28 @@ public sealed class RedisCorrelationTests(RedisFixture redis) : IClassFixture<Re
         incidents[0].AlertCount.ShouldBe(12);
         resolves.Count(r => r.Kind == CorrelationKind.Resolved).ShouldBe(1);
     }
+
+    [Fact]
+    public async Task Apply_FlappingAlarmOnRedis_ReopensTheSameIncident_ThenAGroupPastItsWindowOpensAnother()
+    {
+        await using var fixture = await CorrelationFixture.StartAsync(o => o.Sources["splunk"] = new() { Group = true }, redis.ConnectionString);
+        var arn = $"arn:aws:cloudwatch:eu-west-1:1:alarm:{Guid.NewGuid():N}";
+        var opened = await fixture.ApplyAsync(Alerts.CloudWatch(arn));
+        await fixture.ApplyAsync(Alerts.CloudWatch(arn, AlertStatus.Resolved, CorrelationFixture.T0.AddSeconds(30)));
+        fixture.Clock.Advance(TimeSpan.FromMinutes(1));
+
+        var again = await fixture.ApplyAsync(Alerts.CloudWatch(arn, at: CorrelationFixture.T0.AddMinutes(1)));
+        var next = await fixture.ApplyAsync(Alerts.CloudWatch(arn, at: CorrelationFixture.T0.AddMinutes(1).AddSeconds(5)));
+
+        again.Kind.ShouldBe(CorrelationKind.Reopened);
+        next.Incident!.Id.ShouldBe(opened.Incident!.Id);
+
+        var service = $"svc-{Guid.NewGuid():N}";
+        var first = await fixture.ApplyAsync(Alerts.Signal("tpl-a", service: service));
+        fixture.Clock.Advance(TimeSpan.FromMinutes(15));
+        var later = await fixture.ApplyAsync(Alerts.Signal("tpl-b", service: service));
+        later.Kind.ShouldBe(CorrelationKind.Opened);
+        later.Incident!.Id.ShouldNotBe(first.Incident!.Id);
+        (await fixture.ApplyAsync(Alerts.Signal("tpl-a", service: service))).Incident!.Id.ShouldBe(first.Incident.Id);
+    }
 }
