@@ -5,6 +5,8 @@ using IncidentPlatform.Gateway.Deliveries;
 using IncidentPlatform.Gateway.Incidents;
 using IncidentPlatform.Gateway.Json;
 using IncidentPlatform.Gateway.Slack;
+using IncidentPlatform.Gateway.Silences;
+using IncidentPlatform.Gateway.Webhooks;
 using IncidentPlatform.ServiceDefaults.Messaging;
 using IncidentPlatform.Store;
 using MassTransit;
@@ -37,6 +39,8 @@ public static class GatewayExtensions
         builder.Services.AddScoped<IIncidentDetailPart, TimelinePart>();
         builder.Services.AddDeliveries();
         builder.Services.AddSlackInteractivity();
+        builder.AddWebhooks();
+        builder.AddSilences();
         return builder;
     }
 
@@ -61,6 +65,8 @@ public static class GatewayExtensions
         app.MapIncidentCommandEndpoints();
         app.MapDeliveryEndpoints();
         app.MapSlackInteractions();
+        app.MapWebhookEndpoints();
+        app.MapSilenceEndpoints();
         return app;
     }
 }
