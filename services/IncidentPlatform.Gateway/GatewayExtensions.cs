@@ -3,6 +3,7 @@ using IncidentPlatform.Gateway.Alerts;
 using IncidentPlatform.Gateway.Auth;
 using IncidentPlatform.Gateway.Incidents;
 using IncidentPlatform.Gateway.Json;
+using IncidentPlatform.Gateway.Mcp;
 using IncidentPlatform.ServiceDefaults.Messaging;
 using IncidentPlatform.Store;
 using MassTransit;
@@ -31,6 +32,8 @@ public static class GatewayExtensions
         builder.Services.AddProblemDetails();
         builder.Services.AddGatewayJson();
         builder.Services.AddScoped<AlertIntake>();
+        builder.Services.AddScoped<IncidentCommands>();
+        builder.Services.AddGatewayMcp();
         builder.Services.AddScoped<IIncidentDetailPart, AlertsPart>();
         builder.Services.AddScoped<IIncidentDetailPart, TimelinePart>();
         return builder;
@@ -54,6 +57,7 @@ public static class GatewayExtensions
         app.MapAlertEndpoints();
         app.MapIncidentEndpoints();
         app.MapIncidentCommandEndpoints();
+        app.MapMcpEndpoints();
         return app;
     }
 }

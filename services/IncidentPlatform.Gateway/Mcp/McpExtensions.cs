@@ -1,0 +1,17 @@
+using IncidentPlatform.Gateway.Mcp.Prompts;
+using IncidentPlatform.Gateway.Mcp.Resources;
+using IncidentPlatform.Gateway.Mcp.Tools;
+
+namespace IncidentPlatform.Gateway.Mcp;
+
+/// <summary>Registers the MCP server's tools, resources and prompts, shared by the HTTP endpoint and stdio mode.</summary>
+internal static class McpExtensions
+{
+    public static IServiceCollection AddGatewayMcp(this IServiceCollection services)
+    {
+        services.AddSingleton<IMcpTool, IncidentManagementTool>();
+        services.AddSingleton<McpServerSetup>();
+        services.AddSingleton<McpHttpHandler>();
+        return services;
+    }
+}
