@@ -46,6 +46,10 @@ public static class GatewayExtensions
         bus.AddRequestClient<ResolveIncident>(BusRequests.Timeout);
         bus.AddRequestClient<UpdateIncident>(BusRequests.Timeout);
         bus.AddRequestClient<DeleteIncident>(BusRequests.Timeout);
+        bus.AddRequestClient<RunDetection>(BusRequests.Timeout);
+        bus.AddRequestClient<SendNotification>(BusRequests.Timeout);
+        bus.AddRequestClient<DecideRemediation>(BusRequests.Timeout);
+        bus.AddRequestClient<GetRemediationPolicy>(BusRequests.Timeout);
         return bus;
     }
 

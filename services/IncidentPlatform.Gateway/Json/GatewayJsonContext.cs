@@ -17,6 +17,13 @@ namespace IncidentPlatform.Gateway.Json;
 [JsonSerializable(typeof(IncidentChangeRequest))]
 [JsonSerializable(typeof(IReadOnlyList<Alert>))]
 [JsonSerializable(typeof(IReadOnlyList<TimelineEntry>))]
+[JsonSerializable(typeof(Silence))]
+[JsonSerializable(typeof(SignalEvidence))]
+[JsonSerializable(typeof(IncidentAnalysis))]
+[JsonSerializable(typeof(NotificationDelivery))]
+[JsonSerializable(typeof(Remediation))]
+[JsonSerializable(typeof(Severity))]
+[JsonSerializable(typeof(IncidentStatus))]
 [JsonSerializable(typeof(Microsoft.AspNetCore.Mvc.ProblemDetails))]
 [JsonSerializable(typeof(Microsoft.AspNetCore.Http.HttpValidationProblemDetails))]
 internal sealed partial class GatewayJsonContext : JsonSerializerContext;

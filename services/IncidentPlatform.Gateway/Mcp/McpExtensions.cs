@@ -10,6 +10,17 @@ internal static class McpExtensions
     public static IServiceCollection AddGatewayMcp(this IServiceCollection services)
     {
         services.AddSingleton<IMcpTool, IncidentManagementTool>();
+        services.AddSingleton<IMcpTool, IncidentDetectionTool>();
+        services.AddSingleton<IMcpTool, RootCauseAnalysisTool>();
+        services.AddSingleton<IMcpTool, SlackNotificationsTool>();
+        services.AddSingleton<IMcpTool, RemediationDecisionTool>();
+        services.AddSingleton<IMcpTool, SilencesTool>();
+        services.AddScoped<SilenceDocuments>();
+        services.AddSingleton<IMcpResource, IncidentResource>();
+        services.AddSingleton<IMcpResource, IncidentTimelineResource>();
+        services.AddSingleton<IMcpResource, PolicyResource>();
+        services.AddSingleton<IMcpPrompt>(IncidentPrompt.Triage());
+        services.AddSingleton<IMcpPrompt>(IncidentPrompt.Postmortem());
         services.AddSingleton<McpServerSetup>();
         services.AddSingleton<McpHttpHandler>();
         return services;
