@@ -1,5 +1,6 @@
 using IncidentPlatform.Contracts;
 using IncidentPlatform.Gateway.Alerts;
+using IncidentPlatform.Gateway.Api;
 using IncidentPlatform.Gateway.Auth;
 using IncidentPlatform.Gateway.Incidents;
 using IncidentPlatform.Gateway.Json;
@@ -34,6 +35,8 @@ public static class GatewayExtensions
         builder.Services.AddScoped<AlertIntake>();
         builder.Services.AddScoped<IncidentCommands>();
         builder.Services.AddGatewayMcp();
+        builder.Services.AddGatewayRateLimiting(builder.Configuration);
+        builder.Services.AddGatewayOpenApi();
         builder.Services.AddScoped<IIncidentDetailPart, AlertsPart>();
         builder.Services.AddScoped<IIncidentDetailPart, TimelinePart>();
         return builder;
@@ -58,9 +61,12 @@ public static class GatewayExtensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseRateLimiter();
         app.MapAlertEndpoints();
         app.MapIncidentEndpoints();
         app.MapIncidentCommandEndpoints();
+        app.MapIncidentHistoryEndpoints();
+        app.MapApiEndpoints();
         app.MapMcpEndpoints();
         return app;
     }
