@@ -2,9 +2,11 @@ using IncidentPlatform.Contracts;
 using IncidentPlatform.Gateway.Alerts;
 using IncidentPlatform.Gateway.Api;
 using IncidentPlatform.Gateway.Auth;
+using IncidentPlatform.Gateway.Events;
 using IncidentPlatform.Gateway.Incidents;
 using IncidentPlatform.Gateway.Json;
 using IncidentPlatform.Gateway.Mcp;
+using IncidentPlatform.Gateway.Ui;
 using IncidentPlatform.ServiceDefaults.Messaging;
 using IncidentPlatform.Store;
 using MassTransit;
@@ -37,6 +39,7 @@ public static class GatewayExtensions
         builder.Services.AddGatewayMcp();
         builder.Services.AddGatewayRateLimiting(builder.Configuration);
         builder.Services.AddGatewayOpenApi();
+        builder.Services.AddSingleton<IncidentEventHub>();
         builder.Services.AddScoped<IIncidentDetailPart, AlertsPart>();
         builder.Services.AddScoped<IIncidentDetailPart, TimelinePart>();
         return builder;
@@ -45,6 +48,7 @@ public static class GatewayExtensions
     /// <summary>Registers the gateway's consumers on the bus.</summary>
     public static IBusRegistrationConfigurator AddGatewayConsumers(this IBusRegistrationConfigurator bus)
     {
+        bus.AddConsumer<IncidentMessageConsumer, IncidentMessageConsumerDefinition>();
         bus.AddRequestClient<AcknowledgeIncident>(BusRequests.Timeout);
         bus.AddRequestClient<ResolveIncident>(BusRequests.Timeout);
         bus.AddRequestClient<UpdateIncident>(BusRequests.Timeout);
@@ -67,6 +71,8 @@ public static class GatewayExtensions
         app.MapIncidentCommandEndpoints();
         app.MapIncidentHistoryEndpoints();
         app.MapApiEndpoints();
+        app.MapEventEndpoints();
+        app.MapUiEndpoints();
         app.MapMcpEndpoints();
         return app;
     }

@@ -18,6 +18,7 @@ namespace IncidentPlatform.Gateway.Json;
 [JsonSerializable(typeof(IReadOnlyList<Alert>))]
 [JsonSerializable(typeof(IReadOnlyList<TimelineEntry>))]
 [JsonSerializable(typeof(Silence))]
+[JsonSerializable(typeof(Events.IncidentEvent))]
 [JsonSerializable(typeof(SignalEvidence))]
 [JsonSerializable(typeof(IncidentAnalysis))]
 [JsonSerializable(typeof(NotificationDelivery))]

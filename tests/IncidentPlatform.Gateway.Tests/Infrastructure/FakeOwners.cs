@@ -24,7 +24,8 @@ internal sealed class FakeOwners
     public RemediationPolicySnapshot Policy { get; set; } = new() { Loaded = false };
 
     public static async Task<(GatewayTestHost Host, FakeOwners Fakes)> StartHostAsync(
-        IEnumerable<KeyValuePair<string, string?>>? configuration = null, Action<WebApplicationBuilder>? configure = null)
+        IEnumerable<KeyValuePair<string, string?>>? configuration = null, Action<WebApplicationBuilder>? configure = null,
+        Action<WebApplication>? map = null)
     {
         var fakes = new FakeOwners();
         var host = await GatewayTestHost.StartAsync(configuration, builder =>
@@ -38,7 +39,7 @@ internal sealed class FakeOwners
             bus.AddConsumer<DecideRemediationFake>();
             bus.AddConsumer<AnalyzeIncidentFake>();
             bus.AddConsumer<GetRemediationPolicyFake>();
-        });
+        }, map);
         return (host, fakes);
     }
 
