@@ -16,8 +16,8 @@ internal static class McpExtensions
         services.AddSingleton<IMcpTool, RemediationDecisionTool>();
         services.AddSingleton<IMcpTool, SilencesTool>();
         services.AddScoped<SilenceDocuments>();
-        services.AddSingleton<IMcpResource, IncidentResource>();
-        services.AddSingleton<IMcpResource, IncidentTimelineResource>();
+        services.AddSingleton<IMcpResource>(IncidentResource.Detail());
+        services.AddSingleton<IMcpResource>(IncidentResource.Timeline());
         services.AddSingleton<IMcpResource, PolicyResource>();
         services.AddSingleton<IMcpPrompt>(IncidentPrompt.Triage());
         services.AddSingleton<IMcpPrompt>(IncidentPrompt.Postmortem());

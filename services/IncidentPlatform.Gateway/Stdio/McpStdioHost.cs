@@ -30,11 +30,13 @@ public static class McpStdioHost
         try
         {
             var caller = Caller(builder.Configuration);
+            // First, so stdin is read (and server/discover answered) while the bus and the store are still starting:
+            // clients give the first answer only a few seconds.
+            builder.Services.AddHostedService<McpStdioServer>();
+            builder.Services.AddSingleton(caller);
             builder.AddServiceDefaults();
             builder.AddGatewayModule();
             builder.AddMessaging(bus => bus.AddGatewayConsumers());
-            builder.Services.AddSingleton(caller);
-            builder.Services.AddHostedService<McpStdioServer>();
             using var host = builder.Build();
             await host.RunAsync();
             return 0;

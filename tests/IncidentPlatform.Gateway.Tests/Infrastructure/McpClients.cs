@@ -13,7 +13,7 @@ internal static class McpClients
             TransportMode = HttpTransportMode.StreamableHttp,
             AdditionalHeaders = new Dictionary<string, string> { ["X-Api-Key"] = apiKey },
         });
-        return await McpClient.CreateAsync(transport, new McpClientOptions { ProtocolVersion = protocolVersion },
+        return await McpClient.CreateAsync(transport, new McpClientOptions { ProtocolVersion = protocolVersion, DiscoverProbeTimeout = TimeSpan.FromSeconds(30) },
             cancellationToken: TestContext.Current.CancellationToken);
     }
 }

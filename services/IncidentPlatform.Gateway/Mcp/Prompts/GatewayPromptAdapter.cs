@@ -18,13 +18,7 @@ internal sealed class GatewayPromptAdapter(IMcpPrompt prompt) : McpServerPrompt
         RequestContext<GetPromptRequestParams> request, CancellationToken cancellationToken = default)
     {
         var services = request.Services ?? throw new InvalidOperationException("The MCP server has no services.");
-        var user = McpCaller.Resolve(request.User, services)
-            ?? throw new McpProtocolException("Not authenticated.", McpErrorCode.InvalidRequest);
-        if (!user.HasClaim(Scopes.ClaimType, Scopes.Read))
-        {
-            throw new McpProtocolException(GatewayToolAdapter.MissingScope(user, Scopes.Read), McpErrorCode.InvalidRequest);
-        }
-
+        var user = McpCaller.Require(request.User, services, Scopes.Read);
         var arguments = new Dictionary<string, string>();
         foreach (var (name, value) in request.Params?.Arguments ?? new Dictionary<string, JsonElement>())
         {

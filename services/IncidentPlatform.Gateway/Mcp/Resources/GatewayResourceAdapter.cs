@@ -1,5 +1,4 @@
 using IncidentPlatform.Gateway.Auth;
-using IncidentPlatform.Gateway.Mcp.Tools;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
@@ -31,13 +30,7 @@ internal sealed class GatewayResourceAdapter(IMcpResource resource) : McpServerR
     {
         var services = request.Services ?? throw new InvalidOperationException("The MCP server has no services.");
         var uri = request.Params?.Uri ?? throw new McpProtocolException("A uri is required.", McpErrorCode.InvalidParams);
-        var user = McpCaller.Resolve(request.User, services)
-            ?? throw new McpProtocolException("Not authenticated.", McpErrorCode.InvalidRequest);
-        if (!user.HasClaim(Scopes.ClaimType, Scopes.Read))
-        {
-            throw new McpProtocolException(GatewayToolAdapter.MissingScope(user, Scopes.Read), McpErrorCode.InvalidRequest);
-        }
-
+        var user = McpCaller.Require(request.User, services, Scopes.Read);
         var variables = resource.Match(uri) ?? throw new McpProtocolException($"Unknown resource '{uri}'.", McpErrorCode.InvalidParams);
         return await resource.ReadAsync(new ResourceRead(uri, variables, user, services), cancellationToken);
     }
