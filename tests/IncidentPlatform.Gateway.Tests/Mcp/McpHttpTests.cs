@@ -179,7 +179,7 @@ public sealed class McpHttpTests
         using var response = await host.Client(TestKeys.Reader).PostAsync("/mcp", Wire.Body("""{"jsonrpc":"2.0","id":1,"method":"tools/list"}"""));
         var json = JsonSerializer.Serialize((await response.ReadAsync()).GetProperty("result"));
 
-        TestContext.Current.SendDiagnosticMessage($"tools/list: {json.Length} characters, ~{json.Length / 4} tokens");
+        TestContext.Current.TestOutputHelper!.WriteLine($"tools/list: {json.Length} characters, ~{json.Length / 4} tokens");
         (json.Length / 4).ShouldBeLessThan(3000);
     }
 }
