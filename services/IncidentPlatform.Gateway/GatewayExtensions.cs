@@ -56,6 +56,7 @@ public static class GatewayExtensions
         bus.AddRequestClient<RunDetection>(BusRequests.Timeout);
         bus.AddRequestClient<SendNotification>(BusRequests.Timeout);
         bus.AddRequestClient<DecideRemediation>(BusRequests.Timeout);
+        bus.AddRequestClient<SuggestRemediations>(BusRequests.Timeout);
         bus.AddRequestClient<GetRemediationPolicy>(BusRequests.Timeout);
         return bus;
     }

@@ -23,6 +23,7 @@ namespace IncidentPlatform.Gateway.Json;
 [JsonSerializable(typeof(IncidentAnalysis))]
 [JsonSerializable(typeof(NotificationDelivery))]
 [JsonSerializable(typeof(Remediation))]
+[JsonSerializable(typeof(RemediationSuggestion))]
 [JsonSerializable(typeof(Severity))]
 [JsonSerializable(typeof(IncidentStatus))]
 [JsonSerializable(typeof(Microsoft.AspNetCore.Mvc.ProblemDetails))]

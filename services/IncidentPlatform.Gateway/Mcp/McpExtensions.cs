@@ -13,6 +13,7 @@ internal static class McpExtensions
         services.AddSingleton<IMcpTool, IncidentDetectionTool>();
         services.AddSingleton<IMcpTool, RootCauseAnalysisTool>();
         services.AddSingleton<IMcpTool, SlackNotificationsTool>();
+        services.AddSingleton<IMcpTool, RemediationSuggestionsTool>();
         services.AddSingleton<IMcpTool, RemediationDecisionTool>();
         services.AddSingleton<IMcpTool, SilencesTool>();
         services.AddScoped<SilenceDocuments>();

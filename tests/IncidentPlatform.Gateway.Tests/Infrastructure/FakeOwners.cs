@@ -23,6 +23,8 @@ internal sealed class FakeOwners
 
     public RemediationPolicySnapshot Policy { get; set; } = new() { Loaded = false };
 
+    public Func<SuggestRemediations, RemediationSuggestions>? Suggest { get; set; }
+
     public static async Task<(GatewayTestHost Host, FakeOwners Fakes)> StartHostAsync(
         IEnumerable<KeyValuePair<string, string?>>? configuration = null, Action<WebApplicationBuilder>? configure = null,
         Action<WebApplication>? map = null)
@@ -39,6 +41,7 @@ internal sealed class FakeOwners
             bus.AddConsumer<DecideRemediationFake>();
             bus.AddConsumer<AnalyzeIncidentFake>();
             bus.AddConsumer<GetRemediationPolicyFake>();
+            bus.AddConsumer<SuggestRemediationsFake>();
         }, map);
         return (host, fakes);
     }
@@ -90,6 +93,18 @@ internal sealed class FakeOwners
         {
             fakes.Received.Enqueue(context.Message);
             return context.RespondAsync(fakes.Policy);
+        }
+    }
+
+    public sealed class SuggestRemediationsFake(FakeOwners fakes) : IConsumer<SuggestRemediations>
+    {
+        public Task Consume(ConsumeContext<SuggestRemediations> context)
+        {
+            fakes.Received.Enqueue(context.Message);
+            return context.RespondAsync(fakes.Suggest?.Invoke(context.Message) ?? new RemediationSuggestions
+            {
+                IncidentId = context.Message.IncidentId, Found = false, PolicyVersion = "", Suggestions = [],
+            });
         }
     }
 

@@ -21,6 +21,7 @@ public sealed class McpScopeTests
         { "root_cause_analysis", """{"id":"inc-x","refresh":true,"waitSeconds":0}""", "write" },
         { "slack_notifications", """{"id":"inc-x"}""", "read" },
         { "slack_notifications", """{"id":"inc-x","preview":false}""", "write" },
+        { "remediation_suggestions", """{"id":"inc-x"}""", "read" },
         { "remediation_decision", """{"remediationId":"rem-x","decision":"approve"}""", "approve" },
         { "silences", """{"action":"list"}""", "read" },
         { "silences", """{"action":"create","durationMinutes":5,"matchers":[{"name":"a","value":"b"}]}""", "write" },

@@ -262,4 +262,50 @@ public sealed class McpToolTests
         result.IsError.ShouldBe(true);
         result.Text().ShouldContain("not a valid regular expression");
     }
+
+    [Fact]
+    public async Task RemediationSuggestions_ReturnsPolicyEvaluatedActions()
+    {
+        var (host, fakes) = await FakeOwners.StartHostAsync();
+        await using var _ = host;
+        fakes.Suggest = q => new RemediationSuggestions
+        {
+            IncidentId = q.IncidentId, Found = true, PolicyVersion = "sha256:1",
+            Suggestions =
+            [
+                new RemediationSuggestion
+                {
+                    ActionId = CatalogActions.EcsForceNewDeployment, Rule = "restart", Risk = RiskLevel.Medium,
+                    ApprovalMode = ApprovalMode.Manual, RequiredApprovals = 1, AllowedRoles = ["sre"], Recommended = true,
+                    Rationale = new string('r', 800),
+                },
+            ],
+            Notes = ["rule 'scale-out' skipped: cooldown"],
+        };
+        await using var client = await McpClients.ConnectAsync(host, TestKeys.Reader);
+
+        var result = await client.CallAsync("remediation_suggestions", new { id = "inc-1" });
+
+        var body = result.Structured();
+        body.GetProperty("policyVersion").GetString().ShouldBe("sha256:1");
+        var suggestion = body.GetProperty("suggestions")[0];
+        suggestion.GetProperty("risk").GetString().ShouldBe("medium");
+        suggestion.GetProperty("approvalMode").GetString().ShouldBe("manual");
+        suggestion.GetProperty("rationale").GetString()!.ShouldContain("[truncated 300");
+        result.Text().ShouldStartWith("1 allowed action(s); first: aws.ecs.force-new-deployment");
+        fakes.Of<SuggestRemediations>().Single().RequestedBy.ShouldBe("reader");
+    }
+
+    [Fact]
+    public async Task RemediationSuggestions_UnknownIncident_IsToolError()
+    {
+        var (host, _) = await FakeOwners.StartHostAsync();
+        await using var __ = host;
+        await using var client = await McpClients.ConnectAsync(host, TestKeys.Reader);
+
+        var result = await client.CallAsync("remediation_suggestions", new { id = "inc-missing" });
+
+        result.IsError.ShouldBe(true);
+        result.Text().ShouldContain("inc-missing");
+    }
 }
