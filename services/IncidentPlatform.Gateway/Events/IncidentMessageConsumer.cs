@@ -14,9 +14,18 @@ internal sealed class IncidentMessageConsumer(IncidentEventHub hub) : IConsumer<
         var type = context.SupportedMessageTypes
             .Select(t => t[(t.LastIndexOf(':') + 1)..])
             .FirstOrDefault(t => t != nameof(IIncidentMessage)) ?? nameof(IIncidentMessage);
+        if (!IsEvent(type))
+        {
+            return Task.CompletedTask;
+        }
+
         hub.Publish(new IncidentEvent(type, context.Message.IncidentId, context.Message.OccurredAt, Incident(context)));
         return Task.CompletedTask;
     }
+
+    // Commands (AnalyzeIncident, SendNotification…) are incident messages too, and request clients publish them; only
+    // events, named in the past tense by convention (IncidentOpened, RemediationApproved…), are streamed.
+    public static bool IsEvent(string type) => type.EndsWith("ed", StringComparison.Ordinal);
 
     private static IncidentEventSummary? Incident(ConsumeContext context) =>
         context.TryGetMessage<IncidentOpened>(out var opened) ? IncidentEventSummary.From(opened.Message.Incident)

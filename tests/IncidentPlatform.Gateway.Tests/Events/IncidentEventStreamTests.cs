@@ -23,6 +23,23 @@ public sealed class IncidentEventStreamTests(RabbitMqFixture rabbit) : IClassFix
     }
 
     [Fact]
+    public async Task Events_CommandsAreNotStreamed_EventsAre()
+    {
+        var (host, _) = await FakeOwners.StartHostAsync();
+        await using var __ = host;
+        var incident = await Incidents.IncidentSeed.OpenAsync(host.Services, "svc", IncidentPlatform.Contracts.Severity.High, DateTimeOffset.UtcNow);
+        await using var stream = await EventStream.OpenAsync(host);
+        await using var client = await McpClients.ConnectAsync(host, TestKeys.Writer);
+
+        await client.CallAsync("slack_notifications", new { id = incident.Id });
+        await client.CallAsync("incident_management", new { action = "acknowledge", id = incident.Id });
+        var first = await stream.NextAsync(_ => true);
+
+        first.GetProperty("type").GetString().ShouldBe("IncidentUpdated");
+        first.GetProperty("incident").GetProperty("status").GetString().ShouldBe("acknowledged");
+    }
+
+    [Fact]
     public async Task Events_WithoutReadScope_Returns401()
     {
         await using var host = await GatewayTestHost.StartAsync();
