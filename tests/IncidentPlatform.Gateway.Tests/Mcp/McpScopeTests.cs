@@ -3,8 +3,18 @@ using IncidentPlatform.Gateway.Tests.Infrastructure;
 namespace IncidentPlatform.Gateway.Tests.Mcp;
 
 /// <summary>Every tool action against every key: forbidden exactly when the key lacks the scope the action needs.</summary>
-public sealed class McpScopeTests
+public sealed class McpScopeTests(McpScopeTests.Host fixture) : IClassFixture<McpScopeTests.Host>
 {
+    /// <summary>One host for the whole matrix: the calls only read, or change nothing the assertions depend on.</summary>
+    public sealed class Host : IAsyncLifetime
+    {
+        internal GatewayTestHost Gateway { get; private set; } = null!;
+
+        public async ValueTask InitializeAsync() => Gateway = (await FakeOwners.StartHostAsync()).Host;
+
+        public ValueTask DisposeAsync() => Gateway.DisposeAsync();
+    }
+
     public static TheoryData<string, string, string> Calls() => new()
     {
         { "incident_management", """{"action":"list"}""", "read" },
@@ -32,8 +42,7 @@ public sealed class McpScopeTests
     [MemberData(nameof(Calls))]
     public async Task Call_IsForbiddenExactlyWithoutTheScope(string tool, string arguments, string scope)
     {
-        var (host, _) = await FakeOwners.StartHostAsync();
-        await using var __ = host;
+        var host = fixture.Gateway;
         var keys = new Dictionary<string, (string Key, string[] Scopes)>
         {
             ["reader"] = (TestKeys.Reader, ["read"]),
