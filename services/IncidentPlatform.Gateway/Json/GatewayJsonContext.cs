@@ -17,7 +17,6 @@ namespace IncidentPlatform.Gateway.Json;
 [JsonSerializable(typeof(IncidentChangeRequest))]
 [JsonSerializable(typeof(IReadOnlyList<Alert>))]
 [JsonSerializable(typeof(IReadOnlyList<TimelineEntry>))]
-[JsonSerializable(typeof(Silence))]
 [JsonSerializable(typeof(Events.IncidentEvent))]
 [JsonSerializable(typeof(SignalEvidence))]
 [JsonSerializable(typeof(IncidentAnalysis))]

@@ -16,7 +16,6 @@ internal static class McpExtensions
         services.AddSingleton<IMcpTool, RemediationSuggestionsTool>();
         services.AddSingleton<IMcpTool, RemediationDecisionTool>();
         services.AddSingleton<IMcpTool, SilencesTool>();
-        services.AddScoped<SilenceDocuments>();
         services.AddSingleton<IMcpResource>(IncidentResource.Detail());
         services.AddSingleton<IMcpResource>(IncidentResource.Timeline());
         services.AddSingleton<IMcpResource, PolicyResource>();

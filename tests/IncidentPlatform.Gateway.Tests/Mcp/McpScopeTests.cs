@@ -35,7 +35,7 @@ public sealed class McpScopeTests(McpScopeTests.Host fixture) : IClassFixture<Mc
         { "remediation_decision", """{"remediationId":"rem-x","decision":"approve"}""", "approve" },
         { "silences", """{"action":"list"}""", "read" },
         { "silences", """{"action":"create","durationMinutes":5,"matchers":[{"name":"a","value":"b"}]}""", "write" },
-        { "silences", """{"action":"delete","id":"sil-x"}""", "admin" },
+        { "silences", """{"action":"expire","id":"sil-x"}""", "write" },
     };
 
     [Theory]

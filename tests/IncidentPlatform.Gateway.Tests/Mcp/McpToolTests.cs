@@ -194,28 +194,31 @@ public sealed class McpToolTests
     }
 
     [Fact]
-    public async Task Silences_CreateListDelete_StoresDocuments()
+    public async Task Silences_CreateListExpire_SharesTheRestApisRecords()
     {
         await using var host = await GatewayTestHost.StartAsync();
         await using var writer = await McpClients.ConnectAsync(host, TestKeys.Writer);
-        await using var admin = await McpClients.ConnectAsync(host, TestKeys.Admin);
+        using var rest = host.Client(TestKeys.Reader);
 
         var created = (await writer.CallAsync("silences", new
         {
             action = "create", durationMinutes = 60, comment = "deploy",
             matchers = new object[] { new { name = "service", value = "checkout" }, new { name = "env", value = "pr.*", isRegex = true } },
         })).Structured().GetProperty("silence");
+        var id = created.GetProperty("id").GetString();
         var listed = (await writer.CallAsync("silences", new { action = "list" })).Structured();
-        var deleted = await admin.CallAsync("silences", new { action = "delete", id = created.GetProperty("id").GetString() });
+        var expired = await writer.CallAsync("silences", new { action = "expire", id });
         var after = (await writer.CallAsync("silences", new { action = "list" })).Structured();
 
         created.GetProperty("createdBy").GetString().ShouldBe("writer");
+        created.GetProperty("state").GetString().ShouldBe("active");
         listed.GetProperty("items").GetArrayLength().ShouldBe(1);
         listed.GetProperty("items")[0].GetProperty("matchers")[1].GetProperty("isRegex").GetBoolean().ShouldBeTrue();
-        deleted.IsError.ShouldNotBe(true);
+        expired.IsError.ShouldNotBe(true);
         after.GetProperty("items").GetArrayLength().ShouldBe(0);
-        var stored = await host.Services.GetRequiredService<IDocumentStore>().ListAsync("silences");
-        stored.ShouldBeEmpty();
+        var onRecord = await (await rest.GetAsync($"/api/silences/{id}")).ReadAsync();
+        onRecord.GetProperty("state").GetString().ShouldBe("expired");
+        onRecord.GetProperty("comment").GetString().ShouldBe("deploy");
     }
 
     [Fact]
@@ -230,6 +233,6 @@ public sealed class McpToolTests
         });
 
         result.IsError.ShouldBe(true);
-        result.Text().ShouldContain("not a valid regular expression");
+        result.Text().ShouldContain("not a usable regular expression");
     }
 }

@@ -1,78 +1,78 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using IncidentPlatform.Contracts;
 using IncidentPlatform.Gateway.Auth;
+using IncidentPlatform.Gateway.Silences;
 using ModelContextProtocol.Protocol;
 
 namespace IncidentPlatform.Gateway.Mcp.Tools;
 
-/// <summary><c>silences</c>: list, create and delete silences (maintenance windows) in the store.</summary>
+/// <summary><c>silences</c>: list, create and expire silences (maintenance windows), through the same
+/// <see cref="SilenceService"/> as <c>/api/silences</c>.</summary>
 internal sealed class SilencesTool : IMcpTool
 {
-    private static readonly IReadOnlyList<string> Actions = ["list", "create", "delete"];
+    private const int MaxListed = 50;
+    private static readonly IReadOnlyList<string> Actions = ["list", "create", "expire"];
 
     public Tool Definition { get; } = ToolDefinitions.Create("silences", "Silences",
-        "List, create or delete silences: alerts matching all matchers in the window are recorded but do not page. " +
-        "list needs scope read, create write, delete admin.",
+        "List, create or expire silences: alerts matching all matchers in the window are recorded but do not page. " +
+        "list needs scope read; create and expire write. Expired silences stay on record.",
         """
         {"type":"object","properties":{
-        "action":{"type":"string","enum":["list","create","delete"]},
-        "id":{"type":"string","maxLength":100,"description":"delete: silence id (sil-…)."},
+        "action":{"type":"string","enum":["list","create","expire"]},
+        "id":{"type":"string","maxLength":100,"description":"expire: silence id (sil-…)."},
         "matchers":{"type":"array","minItems":1,"maxItems":20,"description":"create: all must match.","items":{"type":"object","properties":{
-          "name":{"type":"string","maxLength":100,"description":"Label name, or service, source, severity."},
+          "name":{"type":"string","maxLength":100,"description":"Label name, or service, source, severity, title."},
           "value":{"type":"string","maxLength":1000},
           "isRegex":{"type":"boolean","default":false},
           "isNegative":{"type":"boolean","default":false}},"required":["name","value"],"additionalProperties":false}},
         "startsAt":{"type":"string","format":"date-time","description":"create: default now."},
-        "durationMinutes":{"type":"integer","minimum":1,"maximum":129600,"description":"create: length of the window."},
+        "durationMinutes":{"type":"integer","minimum":1,"maximum":527040,"description":"create: length of the window."},
         "comment":{"type":"string","maxLength":1000,"description":"create: why."}},
         "required":["action"],"additionalProperties":false}
         """,
-        new ToolAnnotations { ReadOnlyHint = false, DestructiveHint = true, IdempotentHint = false, OpenWorldHint = false });
+        new ToolAnnotations { ReadOnlyHint = false, DestructiveHint = false, IdempotentHint = false, OpenWorldHint = false });
 
-    public string RequiredScope(ToolArguments arguments) => arguments.Choice("action", Actions, required: true) switch
-    {
-        "list" => Scopes.Read,
-        "delete" => Scopes.Admin,
-        _ => Scopes.Write,
-    };
+    public string RequiredScope(ToolArguments arguments) =>
+        arguments.Choice("action", Actions, required: true) == "list" ? Scopes.Read : Scopes.Write;
 
     public async Task<CallToolResult> InvokeAsync(ToolCall call, CancellationToken cancellationToken)
     {
         var args = call.Arguments;
-        var silences = call.Service<SilenceDocuments>();
+        var silences = call.Service<SilenceService>();
         switch (args.Choice("action", Actions, required: true))
         {
             case "list":
-                var active = await silences.ListActiveAsync(50, cancellationToken);
-                return ToolResults.Success($"{active.Count} active or upcoming silence(s).",
-                    new JsonObject { ["items"] = new JsonArray([.. active.Select(s => call.Json(s))]) });
-            case "delete":
+                var current = (await silences.ListAsync(null, cancellationToken)).Where(s => s.State != "expired").Take(MaxListed).ToList();
+                return ToolResults.Success($"{current.Count} active or pending silence(s).",
+                    new JsonObject { ["items"] = new JsonArray([.. current.Select(s => call.Json(s))]) });
+            case "expire":
                 var id = args.Required("id", 100);
-                return await silences.DeleteAsync(id, cancellationToken)
-                    ? ToolResults.Success($"Silence {id} deleted.", new JsonObject { ["id"] = id, ["result"] = "deleted" })
-                    : ToolResults.Error($"Not found: there is no silence '{id}'.");
+                return await silences.ExpireAsync(id, call.Actor, cancellationToken) switch
+                {
+                    null => ToolResults.Error($"Not found: there is no silence '{id}'."),
+                    true => ToolResults.Success($"Silence {id} expired.", new JsonObject { ["id"] = id, ["result"] = "expired" }),
+                    false => ToolResults.Error($"Silence '{id}' kept changing; try again."),
+                };
             default:
-                var startsAt = args.Time("startsAt");
-                var minutes = args.Int("durationMinutes", 1, 129_600, 0);
+                var minutes = args.Int("durationMinutes", 1, 527_040, 0);
                 if (minutes == 0)
                 {
                     throw new ToolArgumentException("'durationMinutes' is required for create.");
                 }
 
-                var start = startsAt ?? call.Service<TimeProvider>().GetUtcNow();
-                var (silence, errors) = await silences.CreateAsync(Matchers(args), startsAt, start.AddMinutes(minutes), call.Actor,
-                    args.String("comment", 1000), cancellationToken);
-                return silence is null
-                    ? throw new ToolArgumentException(string.Join(" ", errors))
-                    : ToolResults.Success($"Silence {silence.Id} created until {silence.EndsAt:u}.",
-                        new JsonObject { ["silence"] = call.Json(silence) });
+                var request = new SilenceRequest(Matchers(args), args.Time("startsAt"), null, TimeSpan.FromMinutes(minutes),
+                    args.String("comment", 1000));
+                var (created, errors) = await silences.CreateAsync(request, call.Actor, cancellationToken);
+                return created is null
+                    ? throw new ToolArgumentException(string.Join(" ", errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}")))
+                    : ToolResults.Success($"Silence {created.Id} created until {created.EndsAt:u}.",
+                        new JsonObject { ["silence"] = call.Json(created) });
         }
     }
 
-    private static List<SilenceMatcher> Matchers(ToolArguments args)
+    private static List<SilenceMatcherRequest> Matchers(ToolArguments args)
     {
-        var items = args.Array("matchers", SilenceDocuments.MaxMatchers);
+        var items = args.Array("matchers", SilenceValidator.MaxMatchers);
         if (items.Count == 0)
         {
             throw new ToolArgumentException("'matchers' is required for create: e.g. [{\"name\":\"service\",\"value\":\"checkout\"}].");
@@ -86,11 +86,8 @@ internal sealed class SilencesTool : IMcpTool
             }
 
             var matcher = new ToolArguments(item.EnumerateObject().ToDictionary(p => p.Name, p => p.Value));
-            return new SilenceMatcher
-            {
-                Name = matcher.Required("name", 100), Value = matcher.String("value", 1000) ?? "",
-                IsRegex = matcher.Bool("isRegex", false), IsNegative = matcher.Bool("isNegative", false),
-            };
+            return new SilenceMatcherRequest(matcher.Required("name", 100), matcher.String("value", 1000) ?? "",
+                matcher.Bool("isRegex", false), matcher.Bool("isNegative", false));
         }).ToList();
     }
 }
