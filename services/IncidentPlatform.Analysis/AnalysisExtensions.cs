@@ -1,4 +1,5 @@
 using IncidentPlatform.ServiceDefaults.Messaging;
+using IncidentPlatform.Store;
 using MassTransit;
 
 namespace IncidentPlatform.Analysis;
@@ -20,6 +21,7 @@ public static class AnalysisExtensions
     /// <summary>Adds the analysis's services and options, without the bus.</summary>
     public static IHostApplicationBuilder AddAnalysisModule(this IHostApplicationBuilder builder)
     {
+        builder.AddIncidentStore();
         return builder;
     }
 

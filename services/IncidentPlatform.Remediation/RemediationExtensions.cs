@@ -9,6 +9,7 @@ using IncidentPlatform.Remediation.Webhooks;
 using IncidentPlatform.Remediation.Workflow;
 using IncidentPlatform.ServiceDefaults.Health;
 using IncidentPlatform.ServiceDefaults.Messaging;
+using IncidentPlatform.Store;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -36,6 +37,7 @@ public static class RemediationExtensions
     public static IHostApplicationBuilder AddRemediationModule(this IHostApplicationBuilder builder)
     {
         ApplyStandaloneDefaults(builder);
+        builder.AddIncidentStore();
         var services = builder.Services;
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<RemediationOptions>().BindConfiguration(RemediationOptions.Section).ValidateOnStart();
