@@ -168,10 +168,11 @@ internal static partial class PolicyParser
                 continue;
             }
 
+            var given = new HashSet<string>(StringComparer.Ordinal);
             var parameters = entries.TryGetValue("parameters", out var parametersNode)
-                ? ParseParameters(reader, parametersNode, schema, rule)
+                ? ParseParameters(reader, parametersNode, schema, rule, given)
                 : new Dictionary<string, ParameterTemplate>(StringComparer.Ordinal);
-            foreach (var missing in schema.Parameters.Where(p => p.Required && !parameters.ContainsKey(p.Name)))
+            foreach (var missing in schema.Parameters.Where(p => p.Required && !given.Contains(p.Name)))
             {
                 reader.Error(mapping, $"{rule}: {id} needs parameter '{missing.Name}' ({missing.Description})");
             }
@@ -183,7 +184,7 @@ internal static partial class PolicyParser
     }
 
     private static Dictionary<string, ParameterTemplate> ParseParameters(
-        YamlReader reader, YamlNode node, ActionSchema schema, string rule)
+        YamlReader reader, YamlNode node, ActionSchema schema, string rule, HashSet<string> given)
     {
         var parameters = new Dictionary<string, ParameterTemplate>(StringComparer.Ordinal);
         if (reader.Mapping(node, $"{rule} {schema.Id} parameters") is not { } mapping)
@@ -194,6 +195,7 @@ internal static partial class PolicyParser
         var names = schema.Parameters.Select(p => p.Name).ToArray();
         foreach (var (name, _, value) in reader.Entries(mapping, $"{rule} {schema.Id} parameters", names))
         {
+            given.Add(name);
             var spec = schema.Parameters.First(p => p.Name == name);
             ParameterTemplate? template = spec.Kind == ParameterKind.Json && value is not YamlScalarNode
                 ? Structured(reader, value, rule)
