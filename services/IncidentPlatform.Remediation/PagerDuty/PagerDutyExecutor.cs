@@ -38,7 +38,7 @@ internal abstract class PagerDutyExecutor(HttpClient http, IOptions<PagerDutyOpt
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         request.Headers.Authorization = new AuthenticationHeaderValue("Token", $"token={settings.ApiKey.Trim()}");
         request.Headers.Add("From", settings.From.Trim());
-        request.Headers.Accept.ParseAdd("application/vnd.pagerduty+json;version=2");
+        request.Headers.TryAddWithoutValidation("Accept", "application/vnd.pagerduty+json;version=2");
         try
         {
             using var response = await http.SendAsync(request, cancellationToken);
