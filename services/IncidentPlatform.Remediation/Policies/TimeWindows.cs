@@ -37,5 +37,5 @@ internal sealed record TimeWindow(IReadOnlySet<DayOfWeek> Days, TimeSpan From, T
 
     /// <inheritdoc />
     public override string ToString() =>
-        $"{string.Join(",", Days.Order().Select(d => d.ToString()[..3].ToLowerInvariant()))} {From:hh\\:mm}-{(To == TimeSpan.FromDays(1) ? "24:00" : To.ToString("hh\\:mm"))}";
+        $"{string.Join(",", Days.OrderBy(d => ((int)d + 6) % 7).Select(d => d.ToString()[..3].ToLowerInvariant()))} {From:hh\\:mm}-{(To == TimeSpan.FromDays(1) ? "24:00" : To.ToString("hh\\:mm"))}";
 }
