@@ -11,12 +11,15 @@ internal sealed class PolicyWatcher(
     : BackgroundService
 {
     private readonly SemaphoreSlim _changed = new(0);
+    private FileSystemWatcher? _watcher;
 
     /// <inheritdoc />
     public override Task StartAsync(CancellationToken cancellationToken)
     {
-        // The first load happens before anything else starts, so an invalid policy stops the service with its errors.
+        // The first load happens before anything else starts, so an invalid policy stops the service with its errors;
+        // the watcher starts with it, so no change after the load goes unnoticed until the periodic check.
         provider.LoadInitial();
+        _watcher = provider.Path is null ? null : CreateWatcher(provider.Path);
         return base.StartAsync(cancellationToken);
     }
 
@@ -28,7 +31,6 @@ internal sealed class PolicyWatcher(
             return;
         }
 
-        using var watcher = CreateWatcher(provider.Path);
         using var timer = new PeriodicTimer(options.Value.PolicyCheckInterval, time);
         var tick = timer.WaitForNextTickAsync(stoppingToken).AsTask();
         var change = _changed.WaitAsync(stoppingToken);
@@ -64,6 +66,7 @@ internal sealed class PolicyWatcher(
     /// <inheritdoc />
     public override void Dispose()
     {
+        _watcher?.Dispose();
         _changed.Dispose();
         base.Dispose();
     }
