@@ -67,6 +67,11 @@ internal sealed class RemediationHost : IAsyncDisposable
         builder.Services.AddSingleton<TimeProvider>(time);
         builder.AddRemediationModule();
         builder.Services.AddMassTransitTestHarness(bus => bus.AddRemediationConsumers());
+        builder.Services.Configure<TestHarnessOptions>(o =>
+        {
+            o.TestInactivityTimeout = TimeSpan.FromMilliseconds(300);
+            o.TestTimeout = TimeSpan.FromSeconds(20);
+        });
         var host = builder.Build();
         await host.StartAsync();
         return new RemediationHost(host, directory, time);
@@ -80,9 +85,11 @@ internal sealed class RemediationHost : IAsyncDisposable
     public async Task AnalyzedAsync(Incident incident, IncidentAnalysis analysis)
     {
         var message = new IncidentAnalyzed { IncidentId = incident.Id, OccurredAt = Time.GetUtcNow(), Analysis = analysis };
-        await Harness.Bus.Publish(message);
-        (await Harness.Consumed.Any<IncidentAnalyzed>(c => c.Context.Message.IncidentId == incident.Id)).ShouldBeTrue();
-        await Harness.InactivityTask;
+        var id = NewId.NextGuid();
+        await Harness.Bus.Publish(message, context => context.MessageId = id);
+        await Eventually.TrueAsync(() => Harness.Consumed.Select<IncidentAnalyzed>(c => c.Context.MessageId == id).Any(), "IncidentAnalyzed consumed");
+        await QuietAsync();
+        Harness.Consumed.Select<IncidentAnalyzed>(c => c.Exception is not null).Select(c => c.Exception!.ToString()).ShouldBeEmpty();
     }
 
     /// <summary>The remediations of an incident.</summary>
@@ -99,7 +106,7 @@ internal sealed class RemediationHost : IAsyncDisposable
             RemediationId = remediationId, OccurredAt = Time.GetUtcNow(), Approve = approve, Actor = actor,
             Channel = channel, Roles = roles ?? [],
         });
-        await Harness.InactivityTask;
+        await QuietAsync();
         return response.Message;
     }
 
@@ -107,7 +114,28 @@ internal sealed class RemediationHost : IAsyncDisposable
     public async Task SweepAsync()
     {
         await Services.GetServices<IHostedService>().OfType<RemediationSweeper>().Single().SweepOnceAsync(CancellationToken.None);
-        await Harness.InactivityTask;
+        await QuietAsync();
+    }
+
+    /// <summary>
+    /// Waits until every command the remediation consumes has been handled and the bus has been quiet (nothing
+    /// published, sent or consumed) for a few polls in a row.
+    /// </summary>
+    public async Task QuietAsync()
+    {
+        var last = -1;
+        var quiet = 0;
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (quiet < 4 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+            var now = Harness.Published.Select<object>().Count() + Harness.Sent.Select<object>().Count() +
+                      Harness.Consumed.Select<object>().Count();
+            var handled = Harness.Consumed.Select<ExecuteRemediation>().Count() >= Harness.Published.Select<ExecuteRemediation>().Count() &&
+                          Harness.Consumed.Select<IncidentAnalyzed>().Count() >= Harness.Published.Select<IncidentAnalyzed>().Count();
+            quiet = now == last && handled ? quiet + 1 : 0;
+            last = now;
+        }
     }
 
     public async ValueTask DisposeAsync()
