@@ -3,6 +3,7 @@ using IncidentPlatform.Gateway.Alerts;
 using IncidentPlatform.Gateway.Auth;
 using IncidentPlatform.Gateway.Incidents;
 using IncidentPlatform.Gateway.Json;
+using IncidentPlatform.Gateway.Remediations;
 using IncidentPlatform.ServiceDefaults.Messaging;
 using IncidentPlatform.Store;
 using MassTransit;
@@ -33,6 +34,7 @@ public static class GatewayExtensions
         builder.Services.AddScoped<AlertIntake>();
         builder.Services.AddScoped<IIncidentDetailPart, AlertsPart>();
         builder.Services.AddScoped<IIncidentDetailPart, TimelinePart>();
+        builder.AddGatewayRemediations();
         return builder;
     }
 
@@ -43,6 +45,7 @@ public static class GatewayExtensions
         bus.AddRequestClient<ResolveIncident>(BusRequests.Timeout);
         bus.AddRequestClient<UpdateIncident>(BusRequests.Timeout);
         bus.AddRequestClient<DeleteIncident>(BusRequests.Timeout);
+        bus.AddRemediationRequestClients();
         return bus;
     }
 
@@ -54,6 +57,7 @@ public static class GatewayExtensions
         app.MapAlertEndpoints();
         app.MapIncidentEndpoints();
         app.MapIncidentCommandEndpoints();
+        app.MapRemediationEndpoints();
         return app;
     }
 }

@@ -16,22 +16,23 @@ internal sealed class AwsClient(
     private const int MaxBody = 1024 * 1024;
 
     /// <summary>Where calls for <paramref name="service"/> go: the configured override, else the regional public endpoint.</summary>
-    public Uri Endpoint(string service) =>
-        options.Value.Endpoints.TryGetValue(service, out var configured) && !string.IsNullOrWhiteSpace(configured)
-            ? new Uri(configured.Trim())
-            : new Uri($"https://{service}.{Region()}.amazonaws.com/");
+    public Uri Endpoint(string service) => Endpoint(service, Region());
 
-    /// <summary>A text record of the call (method, URL, headers, body) with nothing secret: no signature, no token.</summary>
+    /// <summary>
+    /// A text record of the call (method, URL, headers, body) with nothing secret: no signature, no token. Without a
+    /// configured region (a dry run on a laptop) the URL names the region <c>region-not-configured</c>.
+    /// </summary>
     public string Describe(AwsRequest call)
     {
+        var region = options.Value.EffectiveRegion ?? "region-not-configured";
         var text = new StringBuilder();
-        text.Append(call.Method).Append(' ').Append(AwsSigner.Url(call, Endpoint(call.Service))).Append('\n');
+        text.Append(call.Method).Append(' ').Append(AwsSigner.Url(call, Endpoint(call.Service, region))).Append('\n');
         foreach (var (name, value) in call.Headers)
         {
             text.Append(name).Append(": ").Append(value).Append('\n');
         }
 
-        text.Append("Authorization: AWS4-HMAC-SHA256 Credential=<redacted>/").Append(Region()).Append('/').Append(call.Service)
+        text.Append("Authorization: AWS4-HMAC-SHA256 Credential=<redacted>/").Append(region).Append('/').Append(call.Service)
             .Append("/aws4_request (signed when sent)\n\n").Append(call.BodyText);
         return text.ToString();
     }
@@ -89,6 +90,11 @@ internal sealed class AwsClient(
             }
         }
     }
+
+    private Uri Endpoint(string service, string region) =>
+        options.Value.Endpoints.TryGetValue(service, out var configured) && !string.IsNullOrWhiteSpace(configured)
+            ? new Uri(configured.Trim())
+            : new Uri($"https://{service}.{region}.amazonaws.com/");
 
     private string Region() => options.Value.EffectiveRegion ??
         throw new AwsCallException("ResolveRegion", 0, "NoRegion",

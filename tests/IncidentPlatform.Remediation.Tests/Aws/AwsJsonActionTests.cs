@@ -1,5 +1,6 @@
 using IncidentPlatform.Contracts;
 using IncidentPlatform.Remediation.Aws;
+using IncidentPlatform.Remediation.Execution;
 using IncidentPlatform.Remediation.Tests.Infrastructure;
 using IncidentPlatform.Testing;
 using Microsoft.AspNetCore.Http;
@@ -263,5 +264,37 @@ public sealed class AwsJsonActionTests : IAsyncLifetime
         Should.Throw<ShouldAssertException>(() => (signed with { Body = body, Headers = headers }).ShouldBeSignedFor("ecs"));
         Should.Throw<ShouldAssertException>(() => signed.ShouldBeSignedFor("ecs", "us-east-1"));
         Should.Throw<ShouldAssertException>(() => (signed with { Path = "/other" }).ShouldBeSignedFor("ecs"));
+    }
+
+    [Fact]
+    public async Task NoRegion_DryRunStillRecordsAndARealRunSaysWhatToSet()
+    {
+        var options = Microsoft.Extensions.Options.Options.Create(new AwsOptions
+        {
+            AccessKeyId = AwsKeys.AccessKeyId, SecretAccessKey = AwsKeys.SecretAccessKey,
+        });
+        var client = new AwsClient(new HttpClient(), options, new AwsCredentialSource(options), TimeProvider.System,
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<AwsClient>.Instance);
+        var executor = new EcsForceNewDeploymentExecutor(client);
+        var parameters = new Dictionary<string, string> { ["cluster"] = "prod", ["service"] = "checkout" };
+        var saved = (Environment.GetEnvironmentVariable("AWS_REGION"), Environment.GetEnvironmentVariable("AWS_DEFAULT_REGION"));
+        Environment.SetEnvironmentVariable("AWS_REGION", null);
+        Environment.SetEnvironmentVariable("AWS_DEFAULT_REGION", null);
+        ActionOutcome dry, real;
+        try
+        {
+            dry = await executor.ExecuteAsync(Executors.Run(CatalogActions.EcsForceNewDeployment, parameters, dryRun: true), CancellationToken.None);
+            real = await executor.ExecuteAsync(Executors.Run(CatalogActions.EcsForceNewDeployment, parameters), CancellationToken.None);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("AWS_REGION", saved.Item1);
+            Environment.SetEnvironmentVariable("AWS_DEFAULT_REGION", saved.Item2);
+        }
+
+        dry.Success.ShouldBeTrue();
+        dry.Request!.ShouldStartWith("POST https://ecs.region-not-configured.amazonaws.com/\n");
+        real.Success.ShouldBeFalse();
+        real.Error.ShouldBe("ResolveRegion failed: NoRegion (0): no AWS region: set Remediation:Aws:Region or the AWS_REGION environment variable");
     }
 }
