@@ -1,13 +1,4 @@
-using MassTransit;
-
 namespace IncidentPlatform.Remediation.Consumers;
 
 /// <summary>Retries briefly: the caller is waiting for the answer.</summary>
-internal sealed class DecideRemediationConsumerDefinition : ConsumerDefinition<DecideRemediationConsumer>
-{
-    /// <inheritdoc />
-    protected override void ConfigureConsumer(
-        IReceiveEndpointConfigurator endpointConfigurator, IConsumerConfigurator<DecideRemediationConsumer> consumerConfigurator,
-        IRegistrationContext context) =>
-        endpointConfigurator.UseMessageRetry(r => r.Intervals(100, 500, 1000));
-}
+internal sealed class DecideRemediationConsumerDefinition() : RetryingConsumerDefinition<DecideRemediationConsumer>(100, 500, 1000);
