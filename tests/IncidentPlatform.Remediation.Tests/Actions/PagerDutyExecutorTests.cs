@@ -6,19 +6,13 @@ using Microsoft.Extensions.Options;
 
 namespace IncidentPlatform.Remediation.Tests.Actions;
 
-public sealed class PagerDutyExecutorTests : IAsyncLifetime
+public sealed class PagerDutyExecutorTests : FakeServerTest
 {
     private const string ApiKey = "y_NbAkKc66ryYTWUXYEu";
-    private FakeHttpServer _pagerDuty = null!;
-
-    public async ValueTask InitializeAsync() => _pagerDuty = await FakeHttpServer.StartAsync();
-
-    public async ValueTask DisposeAsync() => await _pagerDuty.DisposeAsync();
-
     [Fact]
     public async Task Resolve_PutsTheIncidentReferenceWithStatusResolved()
     {
-        _pagerDuty.On(r => r.Method == "PUT" && r.Path == "/incidents/PT4KHLK", 200,
+        Server.On(r => r.Method == "PUT" && r.Path == "/incidents/PT4KHLK", 200,
             """{"incident":{"id":"PT4KHLK","type":"incident","status":"resolved"}}""");
         var run = Executors.Run(CatalogActions.PagerDutyResolve,
             new() { ["incident"] = "PT4KHLK", ["resolution"] = "ECS service redeployed" });
@@ -27,7 +21,7 @@ public sealed class PagerDutyExecutorTests : IAsyncLifetime
 
         outcome.Success.ShouldBeTrue(outcome.Error);
         outcome.Output.ShouldBe("incident PT4KHLK status resolved");
-        var request = _pagerDuty.Requests.ShouldHaveSingleItem();
+        var request = Server.Requests.ShouldHaveSingleItem();
         request.Header("Authorization").ShouldBe($"Token token={ApiKey}");
         request.Header("From").ShouldBe("oncall@example.com");
         request.Header("Accept").ShouldBe("application/vnd.pagerduty+json;version=2");
@@ -39,14 +33,14 @@ public sealed class PagerDutyExecutorTests : IAsyncLifetime
     [Fact]
     public async Task Note_PostsTheNoteContent()
     {
-        _pagerDuty.On(r => r.Method == "POST" && r.Path == "/incidents/PT4KHLK/notes", 201,
+        Server.On(r => r.Method == "POST" && r.Path == "/incidents/PT4KHLK/notes", 201,
             """{"note":{"id":"PWL7QXS","content":"Restarted the service"}}""");
         var run = Executors.Run(CatalogActions.PagerDutyNote, new() { ["incident"] = "PT4KHLK", ["content"] = "Restarted the service" });
 
         var outcome = await new PagerDutyNoteExecutor(new HttpClient(), Options()).ExecuteAsync(run, CancellationToken.None);
 
         outcome.Output.ShouldBe("note PWL7QXS added");
-        var request = _pagerDuty.Requests.ShouldHaveSingleItem();
+        var request = Server.Requests.ShouldHaveSingleItem();
         request.Header("Authorization").ShouldBe($"Token token={ApiKey}");
         request.BodyText.ShouldBe("""{"note":{"content":"Restarted the service"}}""");
     }
@@ -54,7 +48,7 @@ public sealed class PagerDutyExecutorTests : IAsyncLifetime
     [Fact]
     public async Task Resolve_NotFound_FailsWithPagerDutysMessage()
     {
-        _pagerDuty.On(_ => true, 404, """{"error":{"message":"Not Found","code":2100}}""");
+        Server.On(_ => true, 404, """{"error":{"message":"Not Found","code":2100}}""");
         var run = Executors.Run(CatalogActions.PagerDutyResolve, new() { ["incident"] = "PNOTHERE" });
 
         var outcome = await new PagerDutyResolveExecutor(new HttpClient(), Options()).ExecuteAsync(run, CancellationToken.None);
@@ -67,16 +61,16 @@ public sealed class PagerDutyExecutorTests : IAsyncLifetime
     public async Task Resolve_WithoutApiKey_SendsNothing()
     {
         var run = Executors.Run(CatalogActions.PagerDutyResolve, new() { ["incident"] = "PT4KHLK" });
-        var options = Microsoft.Extensions.Options.Options.Create(new PagerDutyOptions { BaseUrl = _pagerDuty.BaseAddress.ToString() });
+        var options = Microsoft.Extensions.Options.Options.Create(new PagerDutyOptions { BaseUrl = Server.BaseAddress.ToString() });
 
         var outcome = await new PagerDutyResolveExecutor(new HttpClient(), options).ExecuteAsync(run, CancellationToken.None);
 
         outcome.Error.ShouldBe("Remediation:PagerDuty:ApiKey and From must be configured");
-        _pagerDuty.Requests.ShouldBeEmpty();
+        Server.Requests.ShouldBeEmpty();
     }
 
     private IOptions<PagerDutyOptions> Options() => Microsoft.Extensions.Options.Options.Create(new PagerDutyOptions
     {
-        BaseUrl = _pagerDuty.BaseAddress.ToString(), ApiKey = ApiKey, From = "oncall@example.com",
+        BaseUrl = Server.BaseAddress.ToString(), ApiKey = ApiKey, From = "oncall@example.com",
     });
 }

@@ -9,19 +9,13 @@ using Microsoft.Extensions.Options;
 
 namespace IncidentPlatform.Remediation.Tests.Actions;
 
-public sealed class WebhookExecutorTests : IAsyncLifetime
+public sealed class WebhookExecutorTests : FakeServerTest
 {
     private const string Secret = "webhook-secret-0123456789";
-    private FakeHttpServer _hook = null!;
-
-    public async ValueTask InitializeAsync() => _hook = await FakeHttpServer.StartAsync();
-
-    public async ValueTask DisposeAsync() => await _hook.DisposeAsync();
-
     [Fact]
     public async Task Execute_PostsTheBodySignedWithTheSecretAndTimestamp()
     {
-        _hook.On(r => r.Path == "/ops/restart", 202, """{"queued":true}""");
+        Server.On(r => r.Path == "/ops/restart", 202, """{"queued":true}""");
         var time = new FakeTime();
         var body = """{"service":"checkout","action":"restart"}""";
 
@@ -29,7 +23,7 @@ public sealed class WebhookExecutorTests : IAsyncLifetime
 
         outcome.Success.ShouldBeTrue(outcome.Error);
         outcome.Output.ShouldBe("""202 Accepted: {"queued":true}""");
-        var request = _hook.Requests.ShouldHaveSingleItem();
+        var request = Server.Requests.ShouldHaveSingleItem();
         request.Method.ShouldBe("POST");
         request.Header("Content-Type").ShouldBe("application/json");
         request.BodyText.ShouldBe(body);
@@ -46,7 +40,7 @@ public sealed class WebhookExecutorTests : IAsyncLifetime
     [Fact]
     public async Task Execute_ErrorStatus_IsAFailure()
     {
-        _hook.On(_ => true, 403, """{"error":"bad signature"}""");
+        Server.On(_ => true, 403, """{"error":"bad signature"}""");
 
         var outcome = await Executor(new FakeTime()).ExecuteAsync(Run("{}"), CancellationToken.None);
 
@@ -63,7 +57,7 @@ public sealed class WebhookExecutorTests : IAsyncLifetime
         var outcome = await executor.ExecuteAsync(Run("{}"), CancellationToken.None);
 
         outcome.Error.ShouldBe("Remediation:Webhook:Secret is not configured, so the call cannot be signed");
-        _hook.Requests.ShouldBeEmpty();
+        Server.Requests.ShouldBeEmpty();
     }
 
     [Fact]
@@ -71,9 +65,9 @@ public sealed class WebhookExecutorTests : IAsyncLifetime
     {
         var outcome = await Executor(new FakeTime()).ExecuteAsync(Run("""{"a":1}""", dryRun: true), CancellationToken.None);
 
-        _hook.Requests.ShouldBeEmpty();
+        Server.Requests.ShouldBeEmpty();
         outcome.Success.ShouldBeTrue();
-        outcome.Request.ShouldNotBeNull().ShouldStartWith($"POST {_hook.BaseAddress}ops/restart\n");
+        outcome.Request.ShouldNotBeNull().ShouldStartWith($"POST {Server.BaseAddress}ops/restart\n");
         outcome.Request.ShouldEndWith("\n\n{\"a\":1}");
     }
 
@@ -81,5 +75,5 @@ public sealed class WebhookExecutorTests : IAsyncLifetime
         new(new HttpClient(), Options.Create(new WebhookOptions { Secret = Secret }), time);
 
     private Execution.ActionRun Run(string body, bool dryRun = false) => Executors.Run(CatalogActions.HttpWebhook,
-        new() { ["url"] = $"{_hook.BaseAddress}ops/restart", ["body"] = body }, dryRun, ("allowedUrls", [$"{_hook.BaseAddress}ops/"]));
+        new() { ["url"] = $"{Server.BaseAddress}ops/restart", ["body"] = body }, dryRun, ("allowedUrls", [$"{Server.BaseAddress}ops/"]));
 }

@@ -8,19 +8,13 @@ using Microsoft.AspNetCore.Http;
 namespace IncidentPlatform.Remediation.Tests.Aws;
 
 /// <summary>AWS error answers: throttling is sent again, access denied and server errors on writes are not.</summary>
-public sealed class AwsErrorHandlingTests : IAsyncLifetime
+public sealed class AwsErrorHandlingTests : FakeServerTest
 {
-    private FakeHttpServer _aws = null!;
-
-    public async ValueTask InitializeAsync() => _aws = await FakeHttpServer.StartAsync();
-
-    public async ValueTask DisposeAsync() => await _aws.DisposeAsync();
-
     [Fact]
     public async Task Throttled_IsSentAgainUntilItSucceeds()
     {
         var calls = 0;
-        _aws.On(_ => true, async (_, response) =>
+        Server.On(_ => true, async (_, response) =>
         {
             if (Interlocked.Increment(ref calls) <= 2)
             {
@@ -36,12 +30,12 @@ public sealed class AwsErrorHandlingTests : IAsyncLifetime
         var run = Executors.Run(CatalogActions.SsmSendCommand, new() { ["document"] = "AWS-RunShellScript", ["instanceIds"] = "i-0123456789abcdef0" },
             bounds: [("allowedDocuments", ["AWS-RunShellScript"])]);
 
-        var outcome = await new SsmSendCommandExecutor(Executors.Aws(_aws)).ExecuteAsync(run, CancellationToken.None);
+        var outcome = await new SsmSendCommandExecutor(Executors.Aws(Server)).ExecuteAsync(run, CancellationToken.None);
 
         outcome.Success.ShouldBeTrue(outcome.Error);
-        _aws.Requests.Count.ShouldBe(3);
-        _aws.Requests.Select(r => r.BodyText).Distinct().ShouldHaveSingleItem();
-        foreach (var request in _aws.Requests)
+        Server.Requests.Count.ShouldBe(3);
+        Server.Requests.Select(r => r.BodyText).Distinct().ShouldHaveSingleItem();
+        foreach (var request in Server.Requests)
         {
             request.ShouldBeSignedFor("ssm");
         }
@@ -50,42 +44,42 @@ public sealed class AwsErrorHandlingTests : IAsyncLifetime
     [Fact]
     public async Task ThrottledBeyondTheRetries_FailsNamingTheCode()
     {
-        _aws.On(_ => true, 429, """{"Type":"User","message":"Rate Exceeded."}""", "application/json",
+        Server.On(_ => true, 429, """{"Type":"User","message":"Rate Exceeded."}""", "application/json",
             new Dictionary<string, string> { ["x-amzn-ErrorType"] = "TooManyRequestsException:http://internal.amazon.com/coral/com.amazonaws.awslambda/" });
         var run = Executors.Run(CatalogActions.LambdaInvoke, new() { ["function"] = "cache-flush" }, bounds: [("allowedFunctions", ["cache-flush"])]);
 
-        var outcome = await new LambdaInvokeExecutor(Executors.Aws(_aws, maxRetries: 2)).ExecuteAsync(run, CancellationToken.None);
+        var outcome = await new LambdaInvokeExecutor(Executors.Aws(Server, maxRetries: 2)).ExecuteAsync(run, CancellationToken.None);
 
         outcome.Success.ShouldBeFalse();
         outcome.Error.ShouldBe("Invoke failed: TooManyRequestsException (429): Rate Exceeded. after 3 attempts");
-        _aws.Requests.Count.ShouldBe(3);
+        Server.Requests.Count.ShouldBe(3);
     }
 
     [Fact]
     public async Task AccessDenied_FailsAtOnceWithoutRetry()
     {
-        _aws.On(_ => true, 400,
+        Server.On(_ => true, 400,
             """{"__type":"AccessDeniedException","Message":"User: arn:aws:iam::123456789012:user/ops is not authorized to perform: ecs:UpdateService"}""",
             "application/x-amz-json-1.1");
         var run = Executors.Run(CatalogActions.EcsForceNewDeployment, new() { ["cluster"] = "prod", ["service"] = "checkout" });
 
-        var outcome = await new EcsForceNewDeploymentExecutor(Executors.Aws(_aws)).ExecuteAsync(run, CancellationToken.None);
+        var outcome = await new EcsForceNewDeploymentExecutor(Executors.Aws(Server)).ExecuteAsync(run, CancellationToken.None);
 
         outcome.Success.ShouldBeFalse();
         outcome.Error.ShouldStartWith("UpdateService failed: AccessDeniedException (400): User: arn:aws:iam::123456789012:user/ops is not authorized");
-        _aws.Requests.Count.ShouldBe(1);
+        Server.Requests.Count.ShouldBe(1);
     }
 
     [Fact]
     public async Task ServerErrorOnAWrite_IsNotSentAgain()
     {
-        _aws.On(_ => true, 500, """{"__type":"InternalServerError","message":"oops"}""", "application/x-amz-json-1.1");
+        Server.On(_ => true, 500, """{"__type":"InternalServerError","message":"oops"}""", "application/x-amz-json-1.1");
         var run = Executors.Run(CatalogActions.EcsForceNewDeployment, new() { ["cluster"] = "prod", ["service"] = "checkout" });
 
-        var outcome = await new EcsForceNewDeploymentExecutor(Executors.Aws(_aws)).ExecuteAsync(run, CancellationToken.None);
+        var outcome = await new EcsForceNewDeploymentExecutor(Executors.Aws(Server)).ExecuteAsync(run, CancellationToken.None);
 
         outcome.Error.ShouldBe("UpdateService failed: InternalServerError (500): oops");
-        _aws.Requests.Count.ShouldBe(1);
+        Server.Requests.Count.ShouldBe(1);
     }
 
     [Fact]

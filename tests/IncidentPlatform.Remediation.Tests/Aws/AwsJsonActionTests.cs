@@ -8,18 +8,12 @@ using Microsoft.AspNetCore.Http;
 namespace IncidentPlatform.Remediation.Tests.Aws;
 
 /// <summary>SSM and ECS (AWS JSON 1.1) and Lambda (REST-JSON) against a fake that checks what AWS would check.</summary>
-public sealed class AwsJsonActionTests : IAsyncLifetime
+public sealed class AwsJsonActionTests : FakeServerTest
 {
-    private FakeHttpServer _aws = null!;
-
-    public async ValueTask InitializeAsync() => _aws = await FakeHttpServer.StartAsync();
-
-    public async ValueTask DisposeAsync() => await _aws.DisposeAsync();
-
     [Fact]
     public async Task SendCommand_SignedJson11CallWithTheDocumentInstancesAndParameters()
     {
-        _aws.On(r => r.Header("X-Amz-Target") == "AmazonSSM.SendCommand", 200,
+        Server.On(r => r.Header("X-Amz-Target") == "AmazonSSM.SendCommand", 200,
             """{"Command":{"CommandId":"ef7fdfd8-9b57-4151-a15c-db9a12345678","DocumentName":"AWS-RunShellScript","Status":"Pending"}}""",
             "application/x-amz-json-1.1");
         var run = Executors.Run(CatalogActions.SsmSendCommand, new()
@@ -29,11 +23,11 @@ public sealed class AwsJsonActionTests : IAsyncLifetime
             ["comment"] = "disk clean-up",
         }, bounds: [("allowedDocuments", ["AWS-RunShellScript"])]);
 
-        var outcome = await new SsmSendCommandExecutor(Executors.Aws(_aws)).ExecuteAsync(run, CancellationToken.None);
+        var outcome = await new SsmSendCommandExecutor(Executors.Aws(Server)).ExecuteAsync(run, CancellationToken.None);
 
         outcome.Success.ShouldBeTrue(outcome.Error);
         outcome.Output.ShouldBe("command ef7fdfd8-9b57-4151-a15c-db9a12345678 status Pending");
-        var request = _aws.Requests.ShouldHaveSingleItem();
+        var request = Server.Requests.ShouldHaveSingleItem();
         request.Method.ShouldBe("POST");
         request.Path.ShouldBe("/");
         request.Header("Content-Type").ShouldBe("application/x-amz-json-1.1");
@@ -51,15 +45,15 @@ public sealed class AwsJsonActionTests : IAsyncLifetime
     [Fact]
     public async Task SendCommand_ByTags_SendsTargets()
     {
-        _aws.On(_ => true, 200, """{"Command":{"CommandId":"c-1","Status":"Pending"}}""", "application/x-amz-json-1.1");
+        Server.On(_ => true, 200, """{"Command":{"CommandId":"c-1","Status":"Pending"}}""", "application/x-amz-json-1.1");
         var run = Executors.Run(CatalogActions.SsmSendCommand, new()
         {
             ["document"] = "AWS-RunShellScript", ["targets"] = """[{"Key":"tag:Role","Values":["web"]}]""",
         }, bounds: [("allowedDocuments", ["AWS-RunShellScript"])]);
 
-        (await new SsmSendCommandExecutor(Executors.Aws(_aws)).ExecuteAsync(run, CancellationToken.None)).Success.ShouldBeTrue();
+        (await new SsmSendCommandExecutor(Executors.Aws(Server)).ExecuteAsync(run, CancellationToken.None)).Success.ShouldBeTrue();
 
-        var targets = _aws.Requests.Single().Json().GetProperty("Targets");
+        var targets = Server.Requests.Single().Json().GetProperty("Targets");
         targets[0].GetProperty("Key").GetString().ShouldBe("tag:Role");
         targets[0].GetProperty("Values")[0].GetString().ShouldBe("web");
     }
@@ -67,17 +61,17 @@ public sealed class AwsJsonActionTests : IAsyncLifetime
     [Fact]
     public async Task StartAutomation_SignedCallWithAStableClientToken()
     {
-        _aws.On(r => r.Header("X-Amz-Target") == "AmazonSSM.StartAutomationExecution", 200,
+        Server.On(r => r.Header("X-Amz-Target") == "AmazonSSM.StartAutomationExecution", 200,
             """{"AutomationExecutionId":"4105a4fc-f944-11e6-9d32-0123456789ab"}""", "application/x-amz-json-1.1");
         var run = Executors.Run(CatalogActions.SsmStartAutomation, new()
         {
             ["document"] = "AWS-RestartEC2Instance", ["parameters"] = """{"InstanceId":"i-0123456789abcdef0"}""",
         }, bounds: [("allowedDocuments", ["AWS-RestartEC2Instance"])]);
 
-        var outcome = await new SsmStartAutomationExecutor(Executors.Aws(_aws)).ExecuteAsync(run, CancellationToken.None);
+        var outcome = await new SsmStartAutomationExecutor(Executors.Aws(Server)).ExecuteAsync(run, CancellationToken.None);
 
         outcome.Output.ShouldBe("automation execution 4105a4fc-f944-11e6-9d32-0123456789ab");
-        var request = _aws.Requests.ShouldHaveSingleItem();
+        var request = Server.Requests.ShouldHaveSingleItem();
         request.ShouldBeSignedFor("ssm");
         var body = request.Json();
         body.GetProperty("DocumentName").GetString().ShouldBe("AWS-RestartEC2Instance");
@@ -90,16 +84,16 @@ public sealed class AwsJsonActionTests : IAsyncLifetime
     [Fact]
     public async Task ForceNewDeployment_UpdateServiceWithForceNewDeployment()
     {
-        _aws.On(r => r.Header("X-Amz-Target") == "AmazonEC2ContainerServiceV20141113.UpdateService", 200,
+        Server.On(r => r.Header("X-Amz-Target") == "AmazonEC2ContainerServiceV20141113.UpdateService", 200,
             """{"service":{"serviceArn":"arn:aws:ecs:eu-west-1:123456789012:service/prod/checkout","status":"ACTIVE","deployments":[]}}""",
             "application/x-amz-json-1.1");
         var run = Executors.Run(CatalogActions.EcsForceNewDeployment, new() { ["cluster"] = "prod", ["service"] = "checkout" });
 
-        var outcome = await new EcsForceNewDeploymentExecutor(Executors.Aws(_aws)).ExecuteAsync(run, CancellationToken.None);
+        var outcome = await new EcsForceNewDeploymentExecutor(Executors.Aws(Server)).ExecuteAsync(run, CancellationToken.None);
 
         outcome.Success.ShouldBeTrue(outcome.Error);
         outcome.Output!.ShouldContain("service/prod/checkout status ACTIVE");
-        var request = _aws.Requests.ShouldHaveSingleItem();
+        var request = Server.Requests.ShouldHaveSingleItem();
         request.Header("Content-Type").ShouldBe("application/x-amz-json-1.1");
         request.ShouldBeSignedFor("ecs");
         request.BodyText.ShouldBe("""{"cluster":"prod","service":"checkout","forceNewDeployment":true}""");
@@ -109,16 +103,16 @@ public sealed class AwsJsonActionTests : IAsyncLifetime
     public async Task LambdaInvoke_RestJsonPathWithTheArnAndThePayload()
     {
         const string arn = "arn:aws:lambda:eu-west-1:123456789012:function:cache-flush";
-        _aws.On(r => r.Path == $"/2015-03-31/functions/{arn}/invocations", 200, """{"flushed":42}""", "application/json",
+        Server.On(r => r.Path == $"/2015-03-31/functions/{arn}/invocations", 200, """{"flushed":42}""", "application/json",
             new Dictionary<string, string> { ["X-Amz-Executed-Version"] = "$LATEST" });
         var run = Executors.Run(CatalogActions.LambdaInvoke, new() { ["function"] = arn, ["payload"] = """{"service":"checkout"}""" },
             bounds: [("allowedFunctions", [arn])]);
 
-        var outcome = await new LambdaInvokeExecutor(Executors.Aws(_aws)).ExecuteAsync(run, CancellationToken.None);
+        var outcome = await new LambdaInvokeExecutor(Executors.Aws(Server)).ExecuteAsync(run, CancellationToken.None);
 
         outcome.Success.ShouldBeTrue(outcome.Error);
         outcome.Output.ShouldBe("""status 200, version $LATEST: {"flushed":42}""");
-        var request = _aws.Requests.ShouldHaveSingleItem();
+        var request = Server.Requests.ShouldHaveSingleItem();
         request.Method.ShouldBe("POST");
         request.Header("X-Amz-Invocation-Type").ShouldBe("RequestResponse");
         request.ShouldBeSignedFor("lambda");
@@ -128,11 +122,11 @@ public sealed class AwsJsonActionTests : IAsyncLifetime
     [Fact]
     public async Task LambdaInvoke_FunctionError_IsAFailureWithItsOutput()
     {
-        _aws.On(_ => true, 200, """{"errorMessage":"boom","errorType":"Error"}""", "application/json",
+        Server.On(_ => true, 200, """{"errorMessage":"boom","errorType":"Error"}""", "application/json",
             new Dictionary<string, string> { ["X-Amz-Function-Error"] = "Unhandled" });
         var run = Executors.Run(CatalogActions.LambdaInvoke, new() { ["function"] = "cache-flush" }, bounds: [("allowedFunctions", ["cache-flush"])]);
 
-        var outcome = await new LambdaInvokeExecutor(Executors.Aws(_aws)).ExecuteAsync(run, CancellationToken.None);
+        var outcome = await new LambdaInvokeExecutor(Executors.Aws(Server)).ExecuteAsync(run, CancellationToken.None);
 
         outcome.Success.ShouldBeFalse();
         outcome.Error.ShouldBe("the function failed (Unhandled)");
@@ -144,12 +138,12 @@ public sealed class AwsJsonActionTests : IAsyncLifetime
     {
         var run = Executors.Run(CatalogActions.EcsForceNewDeployment, new() { ["cluster"] = "prod", ["service"] = "checkout" }, dryRun: true);
 
-        var outcome = await new EcsForceNewDeploymentExecutor(Executors.Aws(_aws)).ExecuteAsync(run, CancellationToken.None);
+        var outcome = await new EcsForceNewDeploymentExecutor(Executors.Aws(Server)).ExecuteAsync(run, CancellationToken.None);
 
-        _aws.Requests.ShouldBeEmpty();
+        Server.Requests.ShouldBeEmpty();
         outcome.Success.ShouldBeTrue();
         outcome.Request.ShouldBe(
-            $"POST {_aws.BaseAddress}\n" +
+            $"POST {Server.BaseAddress}\n" +
             "Content-Type: application/x-amz-json-1.1\n" +
             "X-Amz-Target: AmazonEC2ContainerServiceV20141113.UpdateService\n" +
             "Authorization: AWS4-HMAC-SHA256 Credential=<redacted>/eu-west-1/ecs/aws4_request (signed when sent)\n\n" +
@@ -161,15 +155,15 @@ public sealed class AwsJsonActionTests : IAsyncLifetime
     [Fact]
     public async Task SessionCredentials_TokenIsSentAndSigned()
     {
-        _aws.On(_ => true, 200, """{"service":{"status":"ACTIVE"}}""", "application/x-amz-json-1.1");
+        Server.On(_ => true, 200, """{"service":{"status":"ACTIVE"}}""", "application/x-amz-json-1.1");
         var run = Executors.Run(CatalogActions.EcsForceNewDeployment, new() { ["cluster"] = "prod", ["service"] = "checkout" });
 
-        var outcome = await new EcsForceNewDeploymentExecutor(Executors.Aws(_aws, sessionToken: "session-token-value"))
+        var outcome = await new EcsForceNewDeploymentExecutor(Executors.Aws(Server, sessionToken: "session-token-value"))
             .ExecuteAsync(run, CancellationToken.None);
 
         outcome.Success.ShouldBeTrue(outcome.Error);
         outcome.Request!.ShouldNotContain("session-token-value");
-        var request = _aws.Requests.ShouldHaveSingleItem();
+        var request = Server.Requests.ShouldHaveSingleItem();
         request.Header("X-Amz-Security-Token").ShouldBe("session-token-value");
         request.Header("Authorization")!.ShouldContain("x-amz-security-token");
         request.ShouldBeSignedFor("ecs");
@@ -178,10 +172,10 @@ public sealed class AwsJsonActionTests : IAsyncLifetime
     [Fact]
     public async Task SignatureCheck_RequestChangedAfterSigning_DoesNotVerify()
     {
-        _aws.On(_ => true, 200, """{"service":{"status":"ACTIVE"}}""", "application/x-amz-json-1.1");
+        Server.On(_ => true, 200, """{"service":{"status":"ACTIVE"}}""", "application/x-amz-json-1.1");
         var run = Executors.Run(CatalogActions.EcsForceNewDeployment, new() { ["cluster"] = "prod", ["service"] = "checkout" });
-        await new EcsForceNewDeploymentExecutor(Executors.Aws(_aws)).ExecuteAsync(run, CancellationToken.None);
-        var signed = _aws.Requests.Single();
+        await new EcsForceNewDeploymentExecutor(Executors.Aws(Server)).ExecuteAsync(run, CancellationToken.None);
+        var signed = Server.Requests.Single();
         var body = System.Text.Encoding.UTF8.GetBytes("""{"cluster":"prod","service":"payments","forceNewDeployment":true}""");
         var headers = new Dictionary<string, string>(signed.Headers, StringComparer.OrdinalIgnoreCase)
         {

@@ -7,19 +7,13 @@ using Microsoft.AspNetCore.Http;
 namespace IncidentPlatform.Remediation.Tests.Aws;
 
 /// <summary>Auto Scaling and EC2 (AWS Query protocol: form-encoded requests, XML answers and errors).</summary>
-public sealed class AwsQueryActionTests : IAsyncLifetime
+public sealed class AwsQueryActionTests : FakeServerTest
 {
     private const string Form = "application/x-www-form-urlencoded; charset=utf-8";
-    private FakeHttpServer _aws = null!;
-
-    public async ValueTask InitializeAsync() => _aws = await FakeHttpServer.StartAsync();
-
-    public async ValueTask DisposeAsync() => await _aws.DisposeAsync();
-
     [Fact]
     public async Task Reboot_SignedQueryCallWithEachInstance()
     {
-        _aws.On(r => r.Form().GetValueOrDefault("Action") == "RebootInstances", 200, """
+        Server.On(r => r.Form().GetValueOrDefault("Action") == "RebootInstances", 200, """
             <RebootInstancesResponse xmlns="http://ec2.amazonaws.com/doc/2016-11-15/">
               <requestId>59dbff89-35bd-4eac-99ed-be587EXAMPLE</requestId>
               <return>true</return>
@@ -28,11 +22,11 @@ public sealed class AwsQueryActionTests : IAsyncLifetime
         var run = Executors.Run(CatalogActions.Ec2RebootInstances, new() { ["instanceIds"] = "i-0123456789abcdef0,i-0123456789abcdef1" },
             bounds: [("maxInstances", ["2"])]);
 
-        var outcome = await new Ec2RebootInstancesExecutor(Executors.Aws(_aws)).ExecuteAsync(run, CancellationToken.None);
+        var outcome = await new Ec2RebootInstancesExecutor(Executors.Aws(Server)).ExecuteAsync(run, CancellationToken.None);
 
         outcome.Success.ShouldBeTrue(outcome.Error);
         outcome.Output.ShouldBe("reboot requested (request 59dbff89-35bd-4eac-99ed-be587EXAMPLE)");
-        var request = _aws.Requests.ShouldHaveSingleItem();
+        var request = Server.Requests.ShouldHaveSingleItem();
         request.Method.ShouldBe("POST");
         request.Path.ShouldBe("/");
         request.Header("Content-Type").ShouldBe(Form);
@@ -44,7 +38,7 @@ public sealed class AwsQueryActionTests : IAsyncLifetime
     public async Task Reboot_RequestLimitExceeded_IsRetried()
     {
         var calls = 0;
-        _aws.On(_ => true, async (_, response) =>
+        Server.On(_ => true, async (_, response) =>
         {
             response.ContentType = "text/xml;charset=UTF-8";
             if (Interlocked.Increment(ref calls) == 1)
@@ -58,45 +52,45 @@ public sealed class AwsQueryActionTests : IAsyncLifetime
         });
         var run = Executors.Run(CatalogActions.Ec2RebootInstances, new() { ["instanceIds"] = "i-0123456789abcdef0" });
 
-        var outcome = await new Ec2RebootInstancesExecutor(Executors.Aws(_aws)).ExecuteAsync(run, CancellationToken.None);
+        var outcome = await new Ec2RebootInstancesExecutor(Executors.Aws(Server)).ExecuteAsync(run, CancellationToken.None);
 
         outcome.Success.ShouldBeTrue(outcome.Error);
-        _aws.Requests.Count.ShouldBe(2);
+        Server.Requests.Count.ShouldBe(2);
     }
 
     [Fact]
     public async Task Reboot_UnauthorizedOperation_FailsWithoutRetry()
     {
-        _aws.On(_ => true, 403,
+        Server.On(_ => true, 403,
             "<Response><Errors><Error><Code>UnauthorizedOperation</Code><Message>You are not authorized to perform this operation.</Message></Error></Errors><RequestID>r-1</RequestID></Response>",
             "text/xml;charset=UTF-8");
         var run = Executors.Run(CatalogActions.Ec2RebootInstances, new() { ["instanceIds"] = "i-0123456789abcdef0" });
 
-        var outcome = await new Ec2RebootInstancesExecutor(Executors.Aws(_aws)).ExecuteAsync(run, CancellationToken.None);
+        var outcome = await new Ec2RebootInstancesExecutor(Executors.Aws(Server)).ExecuteAsync(run, CancellationToken.None);
 
         outcome.Error.ShouldBe("RebootInstances failed: UnauthorizedOperation (403): You are not authorized to perform this operation.");
-        _aws.Requests.Count.ShouldBe(1);
+        Server.Requests.Count.ShouldBe(1);
     }
 
     [Fact]
     public async Task SetDesiredCapacity_ReadsTheGroupThenSetsItWithinTheStep()
     {
         AnswerDescribe(desired: 4);
-        _aws.On(r => r.Form().GetValueOrDefault("Action") == "SetDesiredCapacity", 200, """
+        Server.On(r => r.Form().GetValueOrDefault("Action") == "SetDesiredCapacity", 200, """
             <SetDesiredCapacityResponse xmlns="http://autoscaling.amazonaws.com/doc/2011-01-01/">
               <ResponseMetadata><RequestId>7c6e177f-f082-11e1-ac58-3714bEXAMPLE</RequestId></ResponseMetadata>
             </SetDesiredCapacityResponse>
             """, "text/xml");
 
-        var outcome = await new AutoScalingSetDesiredCapacityExecutor(Executors.Aws(_aws)).ExecuteAsync(Run("7"), CancellationToken.None);
+        var outcome = await new AutoScalingSetDesiredCapacityExecutor(Executors.Aws(Server)).ExecuteAsync(Run("7"), CancellationToken.None);
 
         outcome.Success.ShouldBeTrue(outcome.Error);
         outcome.Output.ShouldBe("desired capacity 4 → 7; request 7c6e177f-f082-11e1-ac58-3714bEXAMPLE");
-        _aws.Requests.Count.ShouldBe(2);
-        var describe = _aws.Requests[0];
+        Server.Requests.Count.ShouldBe(2);
+        var describe = Server.Requests[0];
         describe.ShouldBeSignedFor("autoscaling");
         describe.BodyText.ShouldBe("Action=DescribeAutoScalingGroups&Version=2011-01-01&AutoScalingGroupNames.member.1=web-asg");
-        var set = _aws.Requests[1];
+        var set = Server.Requests[1];
         set.ShouldBeSignedFor("autoscaling");
         set.Header("Content-Type").ShouldBe(Form);
         set.BodyText.ShouldBe("Action=SetDesiredCapacity&Version=2011-01-01&AutoScalingGroupName=web-asg&DesiredCapacity=7&HonorCooldown=true");
@@ -111,11 +105,11 @@ public sealed class AwsQueryActionTests : IAsyncLifetime
     {
         AnswerDescribe(desired: current);
 
-        var outcome = await new AutoScalingSetDesiredCapacityExecutor(Executors.Aws(_aws)).ExecuteAsync(Run(desired), CancellationToken.None);
+        var outcome = await new AutoScalingSetDesiredCapacityExecutor(Executors.Aws(Server)).ExecuteAsync(Run(desired), CancellationToken.None);
 
         outcome.Success.ShouldBeFalse();
         outcome.Error.ShouldBe($"aws.autoscaling.set-desired-capacity: {error}");
-        _aws.Requests.ShouldHaveSingleItem().Form()["Action"].ShouldBe("DescribeAutoScalingGroups");
+        Server.Requests.ShouldHaveSingleItem().Form()["Action"].ShouldBe("DescribeAutoScalingGroups");
     }
 
     [Fact]
@@ -123,22 +117,22 @@ public sealed class AwsQueryActionTests : IAsyncLifetime
     {
         AnswerDescribe(desired: 5, max: 6);
 
-        var outcome = await new AutoScalingSetDesiredCapacityExecutor(Executors.Aws(_aws)).ExecuteAsync(Run("8"), CancellationToken.None);
+        var outcome = await new AutoScalingSetDesiredCapacityExecutor(Executors.Aws(Server)).ExecuteAsync(Run("8"), CancellationToken.None);
 
         outcome.Error.ShouldBe("desired capacity 8 is outside the group's own 1..6");
-        _aws.Requests.Count.ShouldBe(1);
+        Server.Requests.Count.ShouldBe(1);
     }
 
     [Fact]
     public async Task SetDesiredCapacity_UnknownGroup_Fails()
     {
-        _aws.On(_ => true, 200, """
+        Server.On(_ => true, 200, """
             <DescribeAutoScalingGroupsResponse xmlns="http://autoscaling.amazonaws.com/doc/2011-01-01/">
               <DescribeAutoScalingGroupsResult><AutoScalingGroups/></DescribeAutoScalingGroupsResult>
             </DescribeAutoScalingGroupsResponse>
             """, "text/xml");
 
-        var outcome = await new AutoScalingSetDesiredCapacityExecutor(Executors.Aws(_aws)).ExecuteAsync(Run("5"), CancellationToken.None);
+        var outcome = await new AutoScalingSetDesiredCapacityExecutor(Executors.Aws(Server)).ExecuteAsync(Run("5"), CancellationToken.None);
 
         outcome.Error.ShouldBe("Auto Scaling group 'web-asg' not found");
     }
@@ -148,7 +142,7 @@ public sealed class AwsQueryActionTests : IAsyncLifetime
     {
         AnswerDescribe(desired: 4);
         var calls = 0;
-        _aws.On(r => r.Form().GetValueOrDefault("Action") == "SetDesiredCapacity", async (_, response) =>
+        Server.On(r => r.Form().GetValueOrDefault("Action") == "SetDesiredCapacity", async (_, response) =>
         {
             response.StatusCode = 400;
             response.ContentType = "text/xml";
@@ -161,18 +155,18 @@ public sealed class AwsQueryActionTests : IAsyncLifetime
                 """);
         });
 
-        var outcome = await new AutoScalingSetDesiredCapacityExecutor(Executors.Aws(_aws)).ExecuteAsync(Run("6"), CancellationToken.None);
+        var outcome = await new AutoScalingSetDesiredCapacityExecutor(Executors.Aws(Server)).ExecuteAsync(Run("6"), CancellationToken.None);
 
         outcome.Error.ShouldBe("SetDesiredCapacity failed: ScalingActivityInProgress (400): ScalingActivityInProgress message after 2 attempts");
-        _aws.Requests.Count(r => r.Form()["Action"] == "SetDesiredCapacity").ShouldBe(2);
+        Server.Requests.Count(r => r.Form()["Action"] == "SetDesiredCapacity").ShouldBe(2);
     }
 
     [Fact]
     public async Task SetDesiredCapacity_DryRun_ReadsNothingAndRecordsTheChange()
     {
-        var outcome = await new AutoScalingSetDesiredCapacityExecutor(Executors.Aws(_aws)).ExecuteAsync(Run("6", dryRun: true), CancellationToken.None);
+        var outcome = await new AutoScalingSetDesiredCapacityExecutor(Executors.Aws(Server)).ExecuteAsync(Run("6", dryRun: true), CancellationToken.None);
 
-        _aws.Requests.ShouldBeEmpty();
+        Server.Requests.ShouldBeEmpty();
         outcome.Success.ShouldBeTrue();
         outcome.Request!.ShouldEndWith("\n\nAction=SetDesiredCapacity&Version=2011-01-01&AutoScalingGroupName=web-asg&DesiredCapacity=6&HonorCooldown=true");
     }
@@ -182,7 +176,7 @@ public sealed class AwsQueryActionTests : IAsyncLifetime
         ("min", ["1"]), ("max", ["10"]), ("maxStep", ["3"]));
 
     private void AnswerDescribe(int desired, int min = 1, int max = 10) =>
-        _aws.On(r => r.Form().GetValueOrDefault("Action") == "DescribeAutoScalingGroups", 200, $"""
+        Server.On(r => r.Form().GetValueOrDefault("Action") == "DescribeAutoScalingGroups", 200, $"""
             <DescribeAutoScalingGroupsResponse xmlns="http://autoscaling.amazonaws.com/doc/2011-01-01/">
               <DescribeAutoScalingGroupsResult>
                 <AutoScalingGroups>

@@ -8,17 +8,12 @@ using Microsoft.Extensions.DependencyInjection;
 namespace IncidentPlatform.Remediation.Tests.Workflow;
 
 /// <summary>Approvals through DecideRemediation (request/response), the expiry sweeper, and what runs afterwards.</summary>
-public sealed class ApprovalFlowTests : IAsyncLifetime
+public sealed class ApprovalFlowTests : FakeServerTest
 {
-    private FakeHttpServer _hook = null!;
-
-    public async ValueTask InitializeAsync()
+    protected override void Answer(FakeHttpServer server)
     {
-        _hook = await FakeHttpServer.StartAsync();
-        _hook.On(r => r.Path == "/ops/restart", 200, """{"ok":true}""");
+        server.On(r => r.Path == "/ops/restart", 200, """{"ok":true}""");
     }
-
-    public async ValueTask DisposeAsync() => await _hook.DisposeAsync();
 
     [Fact]
     public async Task Approve_ByAnAllowedRole_RunsTheActionOnce()
@@ -35,7 +30,7 @@ public sealed class ApprovalFlowTests : IAsyncLifetime
         done!.State.ShouldBe(RemediationState.Succeeded);
         var decision = done.Decisions.ShouldHaveSingleItem();
         (decision.Actor, decision.Channel, decision.Approved).ShouldBe(("bob", "rest", true));
-        _hook.Requests.ShouldHaveSingleItem().Header("X-IncidentPlatform-Remediation").ShouldBe(remediation.Id);
+        Server.Requests.ShouldHaveSingleItem().Header("X-IncidentPlatform-Remediation").ShouldBe(remediation.Id);
         host.Harness.Published.Select<RemediationApproved>().Single().Context.Message.Actor.ShouldBe("bob");
         var trail = await host.Services.GetRequiredService<AuditTrail>().ReadAsync(remediation.IncidentId, default);
         trail.Where(e => e.RemediationId == remediation.Id).Select(e => (e.Kind, e.Actor, e.Channel)).ShouldBe([
@@ -67,7 +62,7 @@ public sealed class ApprovalFlowTests : IAsyncLifetime
         var first = await host.DecideAsync(remediation.Id, "alice", channel: "slack");
         var again = await host.DecideAsync(remediation.Id, "alice", channel: "slack");
         var changedMind = await host.DecideAsync(remediation.Id, "alice", approve: false);
-        _hook.Requests.ShouldBeEmpty();
+        Server.Requests.ShouldBeEmpty();
         var second = await host.DecideAsync(remediation.Id, "bob", channel: "mcp");
 
         first.Remediation!.State.ShouldBe(RemediationState.PendingApproval);
@@ -77,7 +72,7 @@ public sealed class ApprovalFlowTests : IAsyncLifetime
         changedMind.Error.ShouldBe($"alice already decided on remediation {remediation.Id}");
         second.Remediation!.State.ShouldBe(RemediationState.Approved);
         second.Remediation.Decisions.Select(d => (d.Actor, d.Channel)).ShouldBe([("alice", "slack"), ("bob", "mcp")]);
-        _hook.Requests.Count.ShouldBe(1);
+        Server.Requests.Count.ShouldBe(1);
         var kinds = (await host.Services.GetRequiredService<AuditTrail>().ReadAsync(remediation.IncidentId, default)).Select(e => e.Kind);
         kinds.ShouldContain("approval");
         kinds.ShouldContain("approved");
@@ -91,7 +86,7 @@ public sealed class ApprovalFlowTests : IAsyncLifetime
         var requested = (await host.Repository.TryCreateAsync(new Contracts.Remediation
         {
             Id = $"rem-{Guid.NewGuid():N}", IncidentId = "inc-four-eyes", ActionId = CatalogActions.HttpWebhook,
-            Parameters = new Dictionary<string, string> { ["url"] = $"{_hook.BaseAddress}ops/restart", ["body"] = "{}" },
+            Parameters = new Dictionary<string, string> { ["url"] = $"{Server.BaseAddress}ops/restart", ["body"] = "{}" },
             Rule = "one-approver", PolicyVersion = "v", Risk = RiskLevel.High, ApprovalMode = ApprovalMode.Manual,
             RequiredApprovals = 1, AllowedRoles = ["sre"], State = RemediationState.PendingApproval, RequestedBy = "alice",
             ExpiresAt = now.AddHours(1), CreatedAt = now, UpdatedAt = now,
@@ -105,7 +100,7 @@ public sealed class ApprovalFlowTests : IAsyncLifetime
         other.Accepted.ShouldBeTrue(other.Error);
         var ran = await host.Repository.GetAsync(requested.Id, default);
         ran!.Result.ShouldNotBeNull().Error.ShouldBeNull();
-        _hook.Requests.Count.ShouldBe(1);
+        Server.Requests.Count.ShouldBe(1);
     }
 
     [Fact]
@@ -121,7 +116,7 @@ public sealed class ApprovalFlowTests : IAsyncLifetime
         host.Harness.Published.Select<RemediationRejected>().Single().Context.Message.Actor.ShouldBe("bob");
         late.Status.ShouldBe(409);
         late.Error.ShouldBe($"remediation {remediation.Id} was already rejected by bob");
-        _hook.Requests.ShouldBeEmpty();
+        Server.Requests.ShouldBeEmpty();
     }
 
     [Fact]
@@ -147,7 +142,7 @@ public sealed class ApprovalFlowTests : IAsyncLifetime
         result.Status.ShouldBe(409);
         result.Error.ShouldBe($"remediation {remediation.Id} expired at {remediation.ExpiresAt:O}");
         (await host.Repository.GetAsync(remediation.Id, default))!.State.ShouldBe(RemediationState.Expired);
-        _hook.Requests.ShouldBeEmpty();
+        Server.Requests.ShouldBeEmpty();
     }
 
     [Fact]
@@ -174,19 +169,19 @@ public sealed class ApprovalFlowTests : IAsyncLifetime
 
     private Task<RemediationHost> StartAsync() => RemediationHost.StartAsync($$"""
         bounds:
-          http.webhook: {allowedUrls: ["{{_hook.BaseAddress}}ops/"]}
+          http.webhook: {allowedUrls: ["{{Server.BaseAddress}}ops/"]}
         rules:
           - name: one-approver
             match: {categories: [timeout]}
             actions:
               - action: http.webhook
-                parameters: {url: "{{_hook.BaseAddress}}ops/restart", body: "{}"}
+                parameters: {url: "{{Server.BaseAddress}}ops/restart", body: "{}"}
             approval: {mode: manual, roles: [sre], expiresAfter: 30m}
           - name: two-approvers
             match: {categories: [dns]}
             actions:
               - action: http.webhook
-                parameters: {url: "{{_hook.BaseAddress}}ops/restart", body: "{}"}
+                parameters: {url: "{{Server.BaseAddress}}ops/restart", body: "{}"}
             approval: {mode: manual, approvers: 2}
         """, new Dictionary<string, string?> { ["Remediation:Webhook:Secret"] = "webhook-secret-0123456789" });
 

@@ -8,21 +8,16 @@ using Microsoft.Extensions.DependencyInjection;
 namespace IncidentPlatform.Remediation.Tests.Workflow;
 
 /// <summary>At most once per approval: racing executors, redelivered commands, the sweeper's resend and timeout.</summary>
-public sealed class ExecutionTests : IAsyncLifetime
+public sealed class ExecutionTests : FakeServerTest
 {
-    private FakeHttpServer _hook = null!;
-
-    public async ValueTask InitializeAsync()
+    protected override void Answer(FakeHttpServer server)
     {
-        _hook = await FakeHttpServer.StartAsync();
-        _hook.On(r => r.Path == "/ops/restart", async (_, response) =>
+        server.On(r => r.Path == "/ops/restart", async (_, response) =>
         {
             await Task.Delay(50); // Long enough for racing executors to overlap.
             response.StatusCode = 200;
         });
     }
-
-    public async ValueTask DisposeAsync() => await _hook.DisposeAsync();
 
     [Fact]
     public async Task Execute_EightExecutorsRacingForOneApproval_RunItOnce()
@@ -34,7 +29,7 @@ public sealed class ExecutionTests : IAsyncLifetime
             host.Services.GetRequiredService<RemediationExecutor>().ExecuteAsync(approved.Id, host.Harness.Bus, CancellationToken.None))));
 
         ran.Count(r => r).ShouldBe(1);
-        _hook.Requests.Count.ShouldBe(1);
+        Server.Requests.Count.ShouldBe(1);
         (await host.Repository.GetAsync(approved.Id, default))!.State.ShouldBe(RemediationState.Succeeded);
     }
 
@@ -49,7 +44,7 @@ public sealed class ExecutionTests : IAsyncLifetime
         await host.QuietAsync();
 
         host.Harness.Consumed.Select<ExecuteRemediation>().Count().ShouldBe(3);
-        _hook.Requests.Count.ShouldBe(1);
+        Server.Requests.Count.ShouldBe(1);
         host.Harness.Published.Select<RemediationExecuted>().Count().ShouldBe(1);
     }
 
@@ -58,7 +53,7 @@ public sealed class ExecutionTests : IAsyncLifetime
     {
         await using var host = await StartAsync();
         var approved = await ApprovedAsync(host);
-        await File.WriteAllTextAsync(host.PolicyPath, Policy(_hook, "another-rule"));
+        await File.WriteAllTextAsync(host.PolicyPath, Policy(Server, "another-rule"));
         await host.Services.GetRequiredService<IncidentPlatform.Remediation.Policies.PolicyProvider>().CheckAsync(TimeSpan.Zero, default);
 
         await host.Services.GetRequiredService<RemediationExecutor>().ExecuteAsync(approved.Id, host.Harness.Bus, default);
@@ -67,7 +62,7 @@ public sealed class ExecutionTests : IAsyncLifetime
         failed.State.ShouldBe(RemediationState.Failed);
         failed.Result!.Error.ShouldNotBeNull().ShouldStartWith("refused at execution: the policy in force");
         failed.Result.Error.ShouldContain("no longer lets rule 'restart' run http.webhook");
-        _hook.Requests.ShouldBeEmpty();
+        Server.Requests.ShouldBeEmpty();
     }
 
     [Fact]
@@ -81,7 +76,7 @@ public sealed class ExecutionTests : IAsyncLifetime
         await host.SweepAsync();
 
         host.Harness.Published.Select<ExecuteRemediation>().Count().ShouldBe(1);
-        _hook.Requests.Count.ShouldBe(1);
+        Server.Requests.Count.ShouldBe(1);
         (await host.Repository.GetAsync(approved.Id, default))!.State.ShouldBe(RemediationState.Succeeded);
     }
 
@@ -100,10 +95,10 @@ public sealed class ExecutionTests : IAsyncLifetime
         failed.State.ShouldBe(RemediationState.Failed);
         failed.Result!.Error.ShouldNotBeNull().ShouldContain("not run again (at most once)");
         host.Harness.Published.Select<RemediationFailed>().ShouldHaveSingleItem();
-        _hook.Requests.ShouldBeEmpty();
+        Server.Requests.ShouldBeEmpty();
     }
 
-    private Task<RemediationHost> StartAsync() => RemediationHost.StartAsync(Policy(_hook, "restart"),
+    private Task<RemediationHost> StartAsync() => RemediationHost.StartAsync(Policy(Server, "restart"),
         new Dictionary<string, string?> { ["Remediation:Webhook:Secret"] = "webhook-secret-0123456789" });
 
     private static string Policy(FakeHttpServer hook, string rule) => $$"""
@@ -125,7 +120,7 @@ public sealed class ExecutionTests : IAsyncLifetime
         var remediation = new Contracts.Remediation
         {
             Id = $"rem-{Guid.NewGuid():N}", IncidentId = $"inc-{Guid.NewGuid():N}", ActionId = CatalogActions.HttpWebhook,
-            Parameters = new Dictionary<string, string> { ["url"] = $"{_hook.BaseAddress}ops/restart" },
+            Parameters = new Dictionary<string, string> { ["url"] = $"{Server.BaseAddress}ops/restart" },
             Rule = "restart", PolicyVersion = "v", Risk = RiskLevel.Medium, ApprovalMode = ApprovalMode.Manual, RequiredApprovals = 1,
             State = RemediationState.Approved, RequestedBy = "policy", CreatedAt = now, UpdatedAt = now,
         };

@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace IncidentPlatform.Remediation.Tests.Workflow;
 
 /// <summary>From IncidentAnalyzed to an executed action, through the consumers on the test harness and the embedded store.</summary>
-public sealed class ProposalFlowTests : IAsyncLifetime
+public sealed class ProposalFlowTests : FakeServerTest
 {
     private const string Policy = """
         rules:
@@ -38,17 +38,12 @@ public sealed class ProposalFlowTests : IAsyncLifetime
             risk: high
         """;
 
-    private FakeHttpServer _aws = null!;
-
-    public async ValueTask InitializeAsync()
+    protected override void Answer(FakeHttpServer server)
     {
-        _aws = await FakeHttpServer.StartAsync();
-        _aws.On(r => r.Header("X-Amz-Target") == "AmazonEC2ContainerServiceV20141113.UpdateService", 200,
+        server.On(r => r.Header("X-Amz-Target") == "AmazonEC2ContainerServiceV20141113.UpdateService", 200,
             """{"service":{"serviceArn":"arn:aws:ecs:eu-west-1:123456789012:service/prod/checkout","status":"ACTIVE"}}""",
             "application/x-amz-json-1.1");
     }
-
-    public async ValueTask DisposeAsync() => await _aws.DisposeAsync();
 
     [Fact]
     public async Task Analyzed_AutoRule_ProposesApprovesAndExecutesOnce()
@@ -66,7 +61,7 @@ public sealed class ProposalFlowTests : IAsyncLifetime
         remediation.Target.ShouldBe("prod/checkout");
         remediation.Result!.Success.ShouldBeTrue();
         remediation.Result.DryRun.ShouldBeFalse();
-        var call = _aws.Requests.ShouldHaveSingleItem();
+        var call = Server.Requests.ShouldHaveSingleItem();
         call.ShouldBeSignedFor("ecs");
         call.BodyText.ShouldBe("""{"cluster":"prod","service":"checkout","forceNewDeployment":true}""");
         host.Harness.Published.Select<RemediationProposed>().Count().ShouldBe(1);
@@ -93,7 +88,7 @@ public sealed class ProposalFlowTests : IAsyncLifetime
         await host.AnalyzedAsync(incident, analysis);
 
         (await host.RemediationsAsync(incident.Id)).ShouldHaveSingleItem().State.ShouldBe(RemediationState.Succeeded);
-        _aws.Requests.Count.ShouldBe(1);
+        Server.Requests.Count.ShouldBe(1);
         host.Harness.Published.Select<RemediationProposed>().Count().ShouldBe(1);
         host.Harness.Published.Select<RemediationExecuted>().Count().ShouldBe(1);
         var kinds = (await host.Services.GetRequiredService<AuditTrail>().ReadAsync(incident.Id, default)).Select(e => e.Kind).ToList();
@@ -117,7 +112,7 @@ public sealed class ProposalFlowTests : IAsyncLifetime
         remediation.RequiredApprovals.ShouldBe(1);
         host.Harness.Published.Select<ApprovalRequested>().Single().Context.Message.RemediationId.ShouldBe(remediation.Id);
         host.Harness.Published.Select<ExecuteRemediation>().ShouldBeEmpty();
-        _aws.Requests.ShouldBeEmpty();
+        Server.Requests.ShouldBeEmpty();
     }
 
     [Fact]
@@ -134,7 +129,7 @@ public sealed class ProposalFlowTests : IAsyncLifetime
         remediation.Result.Request.ShouldNotBeNull().ShouldContain("X-Amz-Target: AmazonEC2ContainerServiceV20141113.UpdateService");
         remediation.Result.Request.ShouldContain("""{"cluster":"prod","service":"checkout","forceNewDeployment":true}""");
         remediation.Result.Request.ShouldNotContain(AwsKeys.SecretAccessKey);
-        _aws.Requests.ShouldBeEmpty();
+        Server.Requests.ShouldBeEmpty();
     }
 
     [Fact]
@@ -157,7 +152,7 @@ public sealed class ProposalFlowTests : IAsyncLifetime
         await host.AnalyzedAsync(third, TestData.Analysis(AnalysisCategories.CrashLoop, at: host.Time.GetUtcNow()));
 
         (await host.RemediationsAsync(third.Id)).ShouldHaveSingleItem().State.ShouldBe(RemediationState.Succeeded);
-        _aws.Requests.Count.ShouldBe(2);
+        Server.Requests.Count.ShouldBe(2);
     }
 
     [Fact]
@@ -201,7 +196,7 @@ public sealed class ProposalFlowTests : IAsyncLifetime
 
     private Task<RemediationHost> StartAsync(Dictionary<string, string?>? configuration = null)
     {
-        var settings = new Dictionary<string, string?> { ["Remediation:Aws:Endpoints:ecs"] = _aws.BaseAddress.ToString() };
+        var settings = new Dictionary<string, string?> { ["Remediation:Aws:Endpoints:ecs"] = Server.BaseAddress.ToString() };
         foreach (var (key, value) in configuration ?? [])
         {
             settings[key] = value;

@@ -9,17 +9,12 @@ using Microsoft.Extensions.DependencyInjection;
 namespace IncidentPlatform.Remediation.Tests.Workflow;
 
 /// <summary>The re-check after a successful run: recovered → resolve the incident; not recovered → escalate it.</summary>
-public sealed class VerificationTests : IAsyncLifetime
+public sealed class VerificationTests : FakeServerTest
 {
-    private FakeHttpServer _hook = null!;
-
-    public async ValueTask InitializeAsync()
+    protected override void Answer(FakeHttpServer server)
     {
-        _hook = await FakeHttpServer.StartAsync();
-        _hook.On(_ => true, 200);
+        server.On(_ => true, 200);
     }
-
-    public async ValueTask DisposeAsync() => await _hook.DisposeAsync();
 
     [Fact]
     public async Task Sweep_NoAlertSinceTheAction_VerifiesAndResolvesTheIncident()
@@ -84,13 +79,13 @@ public sealed class VerificationTests : IAsyncLifetime
 
     private Task<RemediationHost> StartAsync(bool dryRun = false) => RemediationHost.StartAsync($$"""
         bounds:
-          http.webhook: {allowedUrls: ["{{_hook.BaseAddress}}"]}
+          http.webhook: {allowedUrls: ["{{Server.BaseAddress}}"]}
         rules:
           - name: flush
             match: {categories: [timeout]}
             actions:
               - action: http.webhook
-                parameters: {url: "{{_hook.BaseAddress}}flush"}
+                parameters: {url: "{{Server.BaseAddress}}flush"}
             approval: auto
             verify: {after: 10m}
         """, new Dictionary<string, string?>
