@@ -40,7 +40,8 @@ internal sealed class GatewayHost : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<GatewayHost> StartAsync(string policy)
+    public static async Task<GatewayHost> StartAsync(
+        string policy, IReadOnlyDictionary<string, string?>? configuration = null, TimeProvider? time = null)
     {
         var directory = new TempDirectory();
         await File.WriteAllTextAsync(directory.File("policy.yaml"), policy);
@@ -61,6 +62,16 @@ internal sealed class GatewayHost : IAsyncDisposable
             ["Auth:ApiKeys:sre-bob:Key"] = OtherSre, ["Auth:ApiKeys:sre-bob:Scopes"] = "read,approve", ["Auth:ApiKeys:sre-bob:Roles"] = "sre",
             ["Auth:ApiKeys:dba-carol:Key"] = Dba, ["Auth:ApiKeys:dba-carol:Scopes"] = "read,approve", ["Auth:ApiKeys:dba-carol:Roles"] = "dba",
         });
+        if (configuration is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(configuration);
+        }
+
+        if (time is not null)
+        {
+            builder.Services.AddSingleton(time);
+        }
+
         builder.AddServiceDefaults();
         builder.AddGatewayModule().AddDetectorModule().AddRemediationModule();
         builder.AddMessaging(bus => bus.AddGatewayConsumers().AddDetectorConsumers().AddRemediationConsumers());
