@@ -80,6 +80,7 @@ public static class RemediationExtensions
         bus.AddConsumer<ExecuteRemediationConsumer, ExecuteRemediationConsumerDefinition>();
         bus.AddConsumer<SuggestRemediationsConsumer, SuggestRemediationsConsumerDefinition>();
         bus.AddConsumer<VerifyAuditTrailConsumer, VerifyAuditTrailConsumerDefinition>();
+        bus.AddConsumer<GetRemediationPolicyConsumer, GetRemediationPolicyConsumerDefinition>();
         return bus;
     }
 

@@ -16,9 +16,8 @@ internal static class RemediationGatewayExtensions
 
     public static IBusRegistrationConfigurator AddRemediationRequestClients(this IBusRegistrationConfigurator bus)
     {
-        bus.AddRequestClient<DecideRemediation>(BusRequests.Timeout);
+        // DecideRemediation and SuggestRemediations are registered with the gateway's other request clients.
         bus.AddRequestClient<VerifyAuditTrail>(BusRequests.Timeout);
-        bus.AddRequestClient<SuggestRemediations>(BusRequests.Timeout);
         return bus;
     }
 }

@@ -51,7 +51,7 @@ internal sealed class PolicyProvider(
 
             if (Path is null)
             {
-                _status = new PolicyStatus(RemediationPolicy.Empty, null, time.GetUtcNow(), null);
+                _status = new PolicyStatus(RemediationPolicy.Empty, null, time.GetUtcNow(), "");
                 logger.LogWarning("No remediation policy configured ({Key}): nothing will be proposed", "Remediation:PolicyPath");
                 return;
             }
@@ -132,8 +132,8 @@ internal sealed class PolicyProvider(
         var now = time.GetUtcNow();
         _fingerprint = source.Fingerprint;
         _status = previous == policy.Version && _status is not null
-            ? _status with { CheckedAt = now, Error = null }
-            : new PolicyStatus(policy, now, now, null);
+            ? _status with { CheckedAt = now, Errors = [] }
+            : new PolicyStatus(policy, now, now, Text(source));
         if (previous != policy.Version)
         {
             logger.LogInformation(
@@ -148,15 +148,19 @@ internal sealed class PolicyProvider(
         {
             // Remember the rejected files, so the same broken content is not re-parsed and re-logged every check.
             _fingerprint = fingerprint ?? _fingerprint;
-            var error = string.Join("; ", e.Errors);
-            if (_status!.Error != error)
+            var errors = e.Errors.Select(error => error.ToString()).ToList();
+            if (!_status!.Errors.SequenceEqual(errors))
             {
                 logger.LogError(
                     "Remediation policy change rejected, {PolicyVersion} stays in force: {PolicyErrors}",
-                    _status.Policy.Version, error);
+                    _status.Policy.Version, string.Join("; ", errors));
             }
 
-            _status = _status with { CheckedAt = time.GetUtcNow(), Error = error };
+            _status = _status with { CheckedAt = time.GetUtcNow(), Errors = errors };
         }
     }
+
+    private static string Text(PolicySource source) => source.Files.Count == 1
+        ? source.Files[0].Text
+        : string.Join("\n", source.Files.Select(f => $"# --- {f.Name} ---\n{f.Text}"));
 }
