@@ -8,12 +8,14 @@ namespace IncidentPlatform.Gateway.Remediations;
 
 /// <summary>
 /// Approving and rejecting remediations (scope approve; the actor is the API key's name, its roles the key's roles,
-/// the channel <c>rest</c>) and checking an incident's audit chain (scope read). The remediation service decides; the
+/// the channel <c>rest</c>, or <c>ui</c> when the web UI says so) and checking an incident's audit chain (scope read). The remediation service decides; the
 /// gateway sends the command and maps the answer to 200, 403, 404 or 409.
 /// </summary>
 internal static class RemediationEndpoints
 {
     public const int MaxComment = 1000;
+
+    private static readonly string[] Channels = ["rest", "ui"];
 
     public static IEndpointRouteBuilder MapRemediationEndpoints(this IEndpointRouteBuilder app)
     {
@@ -46,6 +48,7 @@ internal static class RemediationEndpoints
         TimeProvider time, CancellationToken ct)
     {
         string? comment = null;
+        var channel = "rest";
         if (request.ContentLength > 0 || request.Headers.TransferEncoding.Count > 0)
         {
             var (body, problem) = await JsonBody.ReadAsync(request, RemediationsJsonContext.Default.RemediationDecisionRequest);
@@ -59,11 +62,18 @@ internal static class RemediationEndpoints
             {
                 return Problems.Validation(new Dictionary<string, string[]> { ["comment"] = [$"At most {MaxComment} characters."] });
             }
+
+            if (body.Channel is { } given && !Channels.Contains(given, StringComparer.Ordinal))
+            {
+                return Problems.Validation(new Dictionary<string, string[]> { ["channel"] = [$"One of: {string.Join(", ", Channels)}."] });
+            }
+
+            channel = body.Channel ?? channel;
         }
 
         var command = new DecideRemediation
         {
-            RemediationId = id, OccurredAt = time.GetUtcNow(), Approve = approve, Actor = user.Identity!.Name!, Channel = "rest",
+            RemediationId = id, OccurredAt = time.GetUtcNow(), Approve = approve, Actor = user.Identity!.Name!, Channel = channel,
             Roles = [.. user.FindAll(ClaimTypes.Role).Select(c => c.Value)], Comment = comment,
         };
         var (result, busProblem) = await BusRequests.SendAsync<DecideRemediation, RemediationCommandResult>(client, command, ct);

@@ -39,14 +39,14 @@ public sealed class RemediationEndpointTests
         var id = pending.GetProperty("id").GetString()!;
 
         using var response = await host.Client(GatewayHost.Sre).PostAsync($"/api/remediations/{id}/approve",
-            new StringContent("""{"comment":"go ahead"}""", Encoding.UTF8, "application/json"));
+            new StringContent("""{"comment":"go ahead","channel":"ui"}""", Encoding.UTF8, "application/json"));
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
         (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("state").GetString().ShouldBe("approved");
         var done = await EventuallyAsync(host, incident.Id, r => r.GetProperty("state").GetString() == "succeeded");
         var decision = done.GetProperty("decisions").EnumerateArray().ShouldHaveSingleItem();
         decision.GetProperty("actor").GetString().ShouldBe("sre-alice");
-        decision.GetProperty("channel").GetString().ShouldBe("rest");
+        decision.GetProperty("channel").GetString().ShouldBe("ui");
         decision.GetProperty("comment").GetString().ShouldBe("go ahead");
         done.GetProperty("result").GetProperty("dryRun").GetBoolean().ShouldBeTrue();
         done.GetProperty("result").GetProperty("request").GetString()!.ShouldContain("Action=RebootInstances");
@@ -66,13 +66,18 @@ public sealed class RemediationEndpointTests
         using var late = await host.Client(GatewayHost.OtherSre).PostAsync($"/api/remediations/{id}/approve", null);
         using var badBody = await host.Client(GatewayHost.Sre).PostAsync($"/api/remediations/{id}/approve",
             new StringContent("{not json", Encoding.UTF8, "application/json"));
+        using var badChannel = await host.Client(GatewayHost.Sre).PostAsync($"/api/remediations/{id}/approve",
+            new StringContent("""{"channel":"slack"}""", Encoding.UTF8, "application/json"));
 
         noScope.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         await ShouldBeProblemAsync(noRole, HttpStatusCode.Forbidden, "needs one of the roles sre");
         await ShouldBeProblemAsync(unknown, HttpStatusCode.NotFound, "remediation rem-nothing does not exist");
         rejected.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var rejection = (await rejected.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("decisions")[0];
+        (rejection.GetProperty("actor").GetString(), rejection.GetProperty("channel").GetString()).ShouldBe(("sre-alice", "rest"));
         await ShouldBeProblemAsync(late, HttpStatusCode.Conflict, "was already rejected by sre-alice");
         await ShouldBeProblemAsync(badBody, HttpStatusCode.BadRequest, "not valid JSON");
+        badChannel.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
     }
 
     [Fact]
