@@ -7,6 +7,7 @@ using IncidentPlatform.Gateway.Events;
 using IncidentPlatform.Gateway.Incidents;
 using IncidentPlatform.Gateway.Json;
 using IncidentPlatform.Gateway.Mcp;
+using IncidentPlatform.Gateway.Remediations;
 using IncidentPlatform.Gateway.Silences;
 using IncidentPlatform.Gateway.Slack;
 using IncidentPlatform.Gateway.Ui;
@@ -50,6 +51,7 @@ public static class GatewayExtensions
         builder.Services.AddSlackInteractivity();
         builder.AddWebhooks();
         builder.AddSilences();
+        builder.AddGatewayRemediations();
         return builder;
     }
 
@@ -66,6 +68,7 @@ public static class GatewayExtensions
         bus.AddRequestClient<DecideRemediation>(BusRequests.Timeout);
         bus.AddRequestClient<SuggestRemediations>(BusRequests.Timeout);
         bus.AddRequestClient<GetRemediationPolicy>(BusRequests.Timeout);
+        bus.AddRemediationRequestClients();
         return bus;
     }
 
@@ -78,6 +81,7 @@ public static class GatewayExtensions
         app.MapAlertEndpoints();
         app.MapIncidentEndpoints();
         app.MapIncidentCommandEndpoints();
+        app.MapRemediationEndpoints();
         app.MapDeliveryEndpoints();
         app.MapSlackInteractions();
         app.MapWebhookEndpoints();

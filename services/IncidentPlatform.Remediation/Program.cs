@@ -1,5 +1,11 @@
 using IncidentPlatform.Remediation;
+using IncidentPlatform.Remediation.Audit;
 using IncidentPlatform.ServiceDefaults;
+
+if (VerifyAuditCommand.Matches(args))
+{
+    return await VerifyAuditCommand.RunAsync(args, Console.Out, Console.Error);
+}
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
@@ -8,4 +14,5 @@ builder.AddRemediation();
 var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapRemediation();
-app.Run();
+await app.RunAsync();
+return 0;

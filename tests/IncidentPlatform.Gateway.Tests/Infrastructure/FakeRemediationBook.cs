@@ -1,32 +1,27 @@
 using System.Collections.Concurrent;
-using System.Security.Claims;
 using System.Text.Json;
-using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 using IncidentPlatform.Contracts;
-using IncidentPlatform.Gateway.Incidents;
-using MassTransit;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
-using JsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
+using IncidentPlatform.Store;
 
 namespace IncidentPlatform.Gateway.Tests.Infrastructure;
 
 /// <summary>
-/// Until the remediation branch (its <c>remediations</c> detail part and <c>POST /api/remediations/{id}/approve|reject</c>)
-/// is on main: remediations held in memory, the detail part listing them, the documented approve/reject endpoints sending
-/// <see cref="DecideRemediation"/> over the bus, and a <see cref="FakeOwners"/> decision that applies it to this book.
+/// Stands in for the remediation service behind the gateway's real remediation endpoints and detail part: remediations
+/// are written where the remediation service writes them (the <c>remediations</c> documents, owned by the incident), and
+/// a <see cref="FakeOwners"/> decision applies <see cref="DecideRemediation"/> to them.
 /// </summary>
-internal sealed class FakeRemediationBook
+internal sealed class FakeRemediationBook(IDocumentStore documents)
 {
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+
     public ConcurrentDictionary<string, Remediation> Remediations { get; } = new();
 
-    public static void Register(WebApplicationBuilder builder, FakeRemediationBook book)
+    public async Task AddAsync(Remediation remediation)
     {
-        builder.Services.AddSingleton(book);
-        builder.Services.AddScoped<IIncidentDetailPart, Part>();
+        Remediations[remediation.Id] = remediation;
+        (await documents.TryPutAsync("remediations", remediation.Id, JsonSerializer.Serialize(remediation, Json), 0, remediation.IncidentId))
+            .ShouldNotBeNull();
     }
 
     public RemediationCommandResult Decide(DecideRemediation decision)
@@ -49,37 +44,12 @@ internal sealed class FakeRemediationBook
                 Actor = decision.Actor, Channel = decision.Channel, Approved = decision.Approve, At = decision.OccurredAt,
                 Comment = decision.Comment,
             }],
+            Version = current.Version + 1,
         };
         Remediations[decided.Id] = decided;
+        // The bus consumer's answer is synchronous here; the store write completes before the answer goes back.
+        documents.TryPutAsync("remediations", decided.Id, JsonSerializer.Serialize(decided, Json), current.Version, decided.IncidentId)
+            .GetAwaiter().GetResult().ShouldNotBeNull();
         return new RemediationCommandResult { Accepted = true, Remediation = decided };
-    }
-
-    /// <summary>The approve/reject endpoints as the remediation branch documents them (channel <c>ui</c> here).</summary>
-    public static void MapDecisionEndpoints(IEndpointRouteBuilder app)
-    {
-        foreach (var (verb, approve) in new[] { ("approve", true), ("reject", false) })
-        {
-            app.MapPost($"/api/remediations/{{id}}/{verb}", async (string id, ClaimsPrincipal user,
-                IRequestClient<DecideRemediation> client, CancellationToken ct) =>
-            {
-                var response = await client.GetResponse<RemediationCommandResult>(new DecideRemediation
-                {
-                    RemediationId = id, OccurredAt = DateTimeOffset.UtcNow, Approve = approve, Actor = user.Identity!.Name!,
-                    Channel = "ui", Roles = user.FindAll(ClaimTypes.Role).Select(c => c.Value).ToList(),
-                }, ct);
-                var result = response.Message;
-                return result.Accepted ? Results.Ok(result.Remediation) : Results.Problem(statusCode: result.Status, detail: result.Error);
-            }).RequireAuthorization("scope:approve");
-        }
-    }
-
-    private sealed class Part(FakeRemediationBook book, IOptions<JsonOptions> json) : IIncidentDetailPart
-    {
-        public string Name => "remediations";
-
-        public Task<JsonNode?> GetAsync(Incident incident, CancellationToken cancellationToken) =>
-            Task.FromResult(JsonSerializer.SerializeToNode(
-                book.Remediations.Values.Where(r => r.IncidentId == incident.Id).OrderBy(r => r.CreatedAt).ToList(),
-                json.Value.SerializerOptions.GetTypeInfo(typeof(IReadOnlyList<Remediation>))));
     }
 }

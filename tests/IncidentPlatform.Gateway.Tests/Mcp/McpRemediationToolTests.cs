@@ -10,7 +10,7 @@ public sealed class McpRemediationToolTests
     {
         var (host, fakes) = await FakeOwners.StartHostAsync();
         await using var _ = host;
-        fakes.Decide = d => new RemediationCommandResult { Accepted = true, Remediation = Remediations.Pending(d.RemediationId) with { State = RemediationState.Approved } };
+        fakes.Decide = d => new RemediationCommandResult { Accepted = true, Remediation = RemediationSamples.Pending(d.RemediationId) with { State = RemediationState.Approved } };
         await using var client = await McpClients.ConnectAsync(host, TestKeys.Approver);
 
         var result = (await client.CallAsync("remediation_decision",

@@ -20,10 +20,9 @@ public sealed class WebUiBrowserTests
     [Fact]
     public async Task SignIn_IncidentAppearsLive_OpenIt_Approve_StateChanges()
     {
-        var book = new FakeRemediationBook();
-        var (host, fakes) = await FakeOwners.StartHostAsync(configure: b => FakeRemediationBook.Register(b, book),
-            map: FakeRemediationBook.MapDecisionEndpoints);
+        var (host, fakes) = await FakeOwners.StartHostAsync();
         await using var _ = host;
+        var book = new FakeRemediationBook(host.Services.GetRequiredService<IDocumentStore>());
         fakes.Decide = book.Decide;
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await LaunchAsync(playwright);
@@ -43,7 +42,7 @@ public sealed class WebUiBrowserTests
         (await page.Locator("#incident-rows img").CountAsync()).ShouldBe(0);
 
         var incident = (await host.Services.GetRequiredService<IIncidentStore>().ListAsync(new IncidentQuery { Service = "checkout" })).Items.Single();
-        book.Remediations["rem-ui-1"] = Remediations.Pending("rem-ui-1", incident.Id);
+        await book.AddAsync(RemediationSamples.Pending("rem-ui-1", incident.Id) with { Version = 1 });
         await link.ClickAsync();
         await Assertions.Expect(page.Locator("#detail-title")).ToHaveTextAsync(title);
         var card = page.Locator("[data-remediation='rem-ui-1']");

@@ -162,7 +162,7 @@ function renderRemediations(remediations) {
 
 async function decide(id, decision) {
   try {
-    await api(`/api/remediations/${encodeURIComponent(id)}/${decision}`, { method: 'POST', body: { comment: 'from the web UI' } });
+    await api(`/api/remediations/${encodeURIComponent(id)}/${decision}`, { method: 'POST', body: { comment: 'from the web UI', channel: 'ui' } });
     say(`${decision === 'approve' ? 'Approved' : 'Rejected'} ${id}.`);
     await loadDetail(state.incidentId);
   } catch (error) { say(error.message); }

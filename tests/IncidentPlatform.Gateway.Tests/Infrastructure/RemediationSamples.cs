@@ -3,7 +3,7 @@ using IncidentPlatform.Contracts;
 namespace IncidentPlatform.Gateway.Tests.Infrastructure;
 
 /// <summary>Remediation documents for tests.</summary>
-internal static class Remediations
+internal static class RemediationSamples
 {
     public static Remediation Pending(string id, string incidentId = "inc-1") => new()
     {

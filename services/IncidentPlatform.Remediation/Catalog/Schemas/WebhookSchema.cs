@@ -1,0 +1,51 @@
+using IncidentPlatform.Contracts;
+
+namespace IncidentPlatform.Remediation.Catalog.Schemas;
+
+/// <summary><c>http.webhook</c>: POST a JSON body, HMAC-signed, to a URL under one of the policy's allowed prefixes.</summary>
+internal sealed class WebhookSchema : ActionSchema
+{
+    public override string Id => CatalogActions.HttpWebhook;
+
+    public override IReadOnlyList<ParameterSpec> Parameters { get; } =
+    [
+        new("url", ParameterKind.Url, Required: true) { MaxLength = 2048, Description = "an absolute http(s) URL" },
+        new("body", ParameterKind.Json, Required: false)
+        {
+            MaxLength = 64 * 1024, JsonObject = false, Description = "the JSON body (default {})",
+        },
+    ];
+
+    public override IReadOnlyList<BoundSpec> Bounds { get; } =
+    [
+        new("allowedUrls", IsList: true, "URL prefixes (scheme, host, port and path prefix) that may be called"),
+    ];
+
+    /// <summary>True when <paramref name="url"/> is under the allowed <paramref name="prefix"/>: same scheme, host and
+    /// port, and a path that starts with the prefix's path.</summary>
+    public static bool IsUnder(Uri url, string prefix) =>
+        Uri.TryCreate(prefix, UriKind.Absolute, out var allowed) &&
+        string.Equals(url.Scheme, allowed.Scheme, StringComparison.OrdinalIgnoreCase) &&
+        string.Equals(url.IdnHost, allowed.IdnHost, StringComparison.OrdinalIgnoreCase) &&
+        url.Port == allowed.Port &&
+        url.AbsolutePath.StartsWith(allowed.AbsolutePath, StringComparison.Ordinal);
+
+    protected override void CheckBounds(Dictionary<string, string> parameters, ActionBounds bounds, List<string> errors)
+    {
+        var url = new Uri(parameters["url"]);
+        var allowed = bounds.List("allowedUrls");
+        if (allowed is null)
+        {
+            errors.Add($"{Id}: the policy sets no bounds.{Id}.allowedUrls, so no URL is allowed");
+        }
+        else if (!allowed.Any(prefix => IsUnder(url, prefix)))
+        {
+            errors.Add($"{Id}: {url.GetLeftPart(UriPartial.Path)} is not under bounds.{Id}.allowedUrls ({string.Join(", ", allowed)})");
+        }
+
+        parameters.TryAdd("body", "{}");
+    }
+
+    protected override string TargetOf(IReadOnlyDictionary<string, string> parameters) =>
+        new Uri(parameters["url"]).GetLeftPart(UriPartial.Path);
+}

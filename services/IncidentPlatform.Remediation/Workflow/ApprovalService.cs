@@ -1,0 +1,149 @@
+using IncidentPlatform.Contracts;
+using IncidentPlatform.Remediation.Telemetry;
+using MassTransit;
+
+namespace IncidentPlatform.Remediation.Workflow;
+
+/// <summary>
+/// Records approval decisions. A remediation waiting for approval takes decisions from people with an allowed role
+/// (any, when the rule names none); a high-risk one never from its requester (four eyes); each person decides once;
+/// one rejection rejects; the rule's number of distinct approvals approves. Expired or already decided remediations
+/// refuse decisions with the reason.
+/// </summary>
+internal sealed class ApprovalService(RemediationWorkflow workflow, RemediationTelemetry telemetry, ILogger<ApprovalService> logger)
+{
+    private static readonly string[] Channels = ["rest", "mcp", "slack", "ui"];
+
+    /// <summary>Applies the decision; the result carries an HTTP-like status (200, 403, 404, 409).</summary>
+    public async Task<RemediationCommandResult> DecideAsync(
+        DecideRemediation command, IPublishEndpoint publish, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(command.Actor) || !Channels.Contains(command.Channel, StringComparer.Ordinal))
+        {
+            return Refused(403, $"a decision needs an identified actor and a channel ({string.Join(", ", Channels)})", null);
+        }
+
+        for (var attempt = 0; attempt < 50; attempt++)
+        {
+            var remediation = await workflow.Repository.GetAsync(command.RemediationId, cancellationToken);
+            if (remediation is null)
+            {
+                return Refused(404, $"remediation {command.RemediationId} does not exist", null);
+            }
+
+            var now = workflow.Time.GetUtcNow();
+            if (remediation.State == RemediationState.PendingApproval && remediation.ExpiresAt <= now)
+            {
+                var expired = await workflow.ExpireAsync(remediation, publish, cancellationToken);
+                if (expired is null)
+                {
+                    continue;
+                }
+
+                return Refused(409, $"remediation {remediation.Id} expired at {remediation.ExpiresAt:O}", expired);
+            }
+
+            if (Refusal(command, remediation) is { } refusal)
+            {
+                return refusal;
+            }
+
+            var decision = new ApprovalDecision
+            {
+                Actor = command.Actor, Channel = command.Channel, Approved = command.Approve, At = now, Comment = command.Comment,
+            };
+            var decisions = remediation.Decisions.Append(decision).ToList();
+            var approvals = decisions.Count(d => d.Approved);
+            var state = !command.Approve ? RemediationState.Rejected
+                : approvals >= Math.Max(1, remediation.RequiredApprovals) ? RemediationState.Approved
+                : RemediationState.PendingApproval;
+            var changed = remediation with { Decisions = decisions, State = state, UpdatedAt = now };
+            if (await workflow.Repository.TryUpdateAsync(changed, cancellationToken) is not { } stored)
+            {
+                continue; // Someone else decided or the sweeper moved it: look again.
+            }
+
+            await RecordAsync(stored, decision, approvals, publish, cancellationToken);
+            return new RemediationCommandResult { Accepted = true, Status = 200, Remediation = stored };
+        }
+
+        return Refused(409, $"remediation {command.RemediationId} kept changing; try again", null);
+    }
+
+    private static RemediationCommandResult? Refusal(DecideRemediation command, Contracts.Remediation remediation)
+    {
+        var mine = remediation.Decisions.FirstOrDefault(d => string.Equals(d.Actor, command.Actor, StringComparison.OrdinalIgnoreCase));
+        if (mine is not null && mine.Approved == command.Approve)
+        {
+            // The same decision again (a retried request): nothing changes, and it is not an error.
+            return new RemediationCommandResult { Accepted = true, Status = 200, Remediation = remediation };
+        }
+
+        if (remediation.State != RemediationState.PendingApproval)
+        {
+            return Refused(409, remediation.State switch
+            {
+                RemediationState.Expired => $"remediation {remediation.Id} expired at {remediation.ExpiresAt:O}",
+                RemediationState.Rejected => $"remediation {remediation.Id} was already rejected by {Rejecter(remediation)}",
+                RemediationState.Proposed => $"remediation {remediation.Id} is not awaiting approval yet",
+                _ => $"remediation {remediation.Id} was already approved (now {RemediationStates.Name(remediation.State)})",
+            }, remediation);
+        }
+
+        if (mine is not null)
+        {
+            return Refused(409, $"{command.Actor} already decided on remediation {remediation.Id}", remediation);
+        }
+
+        if (remediation.AllowedRoles.Count > 0 &&
+            !command.Roles.Any(r => remediation.AllowedRoles.Contains(r, StringComparer.OrdinalIgnoreCase)))
+        {
+            return Refused(403, $"deciding on remediation {remediation.Id} needs one of the roles {string.Join(", ", remediation.AllowedRoles)}", remediation);
+        }
+
+        if (command.Approve && remediation.Risk == RiskLevel.High &&
+            string.Equals(command.Actor, remediation.RequestedBy, StringComparison.OrdinalIgnoreCase))
+        {
+            return Refused(403, $"remediation {remediation.Id} is high-risk: it needs an approver other than its requester {remediation.RequestedBy} (four eyes)", remediation);
+        }
+
+        return null;
+    }
+
+    private async Task RecordAsync(
+        Contracts.Remediation stored, ApprovalDecision decision, int approvals, IPublishEndpoint publish, CancellationToken cancellationToken)
+    {
+        telemetry.Decided(decision.Channel, decision.Approved);
+        var kind = stored.State switch
+        {
+            RemediationState.Rejected => "rejected",
+            RemediationState.Approved => "approved",
+            _ => "approval",
+        };
+        await workflow.AuditAsync(kind, decision.Actor, decision.Channel, stored, cancellationToken,
+            ("comment", decision.Comment),
+            ("approvals", $"{approvals}/{Math.Max(1, stored.RequiredApprovals)}"));
+        logger.LogInformation("{Actor} ({Channel}) {Decision} remediation {RemediationId} of incident {IncidentId}: now {State}",
+            decision.Actor, decision.Channel, decision.Approved ? "approved" : "rejected", stored.Id, stored.IncidentId,
+            RemediationStates.Name(stored.State));
+        if (stored.State == RemediationState.Rejected)
+        {
+            await publish.Publish(new RemediationRejected
+            {
+                IncidentId = stored.IncidentId, RemediationId = stored.Id, OccurredAt = decision.At, Remediation = stored,
+                Actor = decision.Actor, Channel = decision.Channel, Reason = decision.Comment,
+            }, cancellationToken);
+            await workflow.Repository.CloseAsync(stored.Id, cancellationToken);
+        }
+        else if (stored.State == RemediationState.Approved)
+        {
+            await workflow.ApprovedAsync(stored, decision.Actor, decision.Channel, publish, cancellationToken);
+        }
+    }
+
+    private static string Rejecter(Contracts.Remediation remediation) =>
+        remediation.Decisions.LastOrDefault(d => !d.Approved)?.Actor ?? "someone";
+
+    private static RemediationCommandResult Refused(int status, string error, Contracts.Remediation? remediation) =>
+        new() { Accepted = false, Status = status, Error = error, Remediation = remediation };
+}

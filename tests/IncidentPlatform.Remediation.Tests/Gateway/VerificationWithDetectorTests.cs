@@ -1,0 +1,106 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using IncidentPlatform.Contracts;
+using IncidentPlatform.Remediation.Tests.Infrastructure;
+using IncidentPlatform.Remediation.Workflow;
+using IncidentPlatform.Store;
+using IncidentPlatform.Testing;
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace IncidentPlatform.Remediation.Tests.Gateway;
+
+/// <summary>Verification's commands reach the detector, which owns incidents: recovered → resolved; not → escalated.</summary>
+public sealed class VerificationWithDetectorTests : FakeServerTest
+{
+    protected override void Answer(FakeHttpServer server) => server.On(_ => true, 200);
+
+    [Fact]
+    public async Task Verified_TheDetectorResolvesTheIncident()
+    {
+        var time = new FakeTime();
+        await using var host = await StartAsync(time);
+        var incident = await ExecutedAsync(host, time);
+
+        time.Advance(TimeSpan.FromMinutes(11));
+        await SweepAsync(host);
+
+        var resolved = await EventuallyAsync(host, incident.Id, i => i.GetProperty("status").GetString() == "resolved");
+        resolved.GetProperty("resolvedBy").GetString().ShouldBe("remediation");
+        resolved.GetProperty("remediations")[0].GetProperty("state").GetString().ShouldBe("verified");
+        Server.Requests.ShouldHaveSingleItem().Path.ShouldBe("/flush");
+    }
+
+    [Fact]
+    public async Task NotRecovered_TheDetectorRaisesTheSeverity()
+    {
+        var time = new FakeTime();
+        await using var host = await StartAsync(time);
+        var incident = await ExecutedAsync(host, time);
+        time.Advance(TimeSpan.FromMinutes(3));
+        await host.Services.GetRequiredService<IIncidentStore>().UpdateAsync(incident.Id, i => i with { LastAlertAt = time.GetUtcNow() });
+
+        time.Advance(TimeSpan.FromMinutes(8));
+        await SweepAsync(host);
+
+        var escalated = await EventuallyAsync(host, incident.Id, i => i.GetProperty("severity").GetString() == "critical");
+        escalated.GetProperty("status").GetString().ShouldBe("open");
+        escalated.GetProperty("remediations")[0].GetProperty("state").GetString().ShouldBe("escalated");
+        escalated.GetProperty("timeline").EnumerateArray().Select(e => e.GetProperty("message").GetString())
+            .ShouldContain(m => m!.Contains("did not recover the incident"));
+    }
+
+    private Task<GatewayHost> StartAsync(FakeTime time) => GatewayHost.StartAsync($$"""
+        bounds:
+          http.webhook: {allowedUrls: ["{{Server.BaseAddress}}"]}
+        rules:
+          - name: flush
+            match: {categories: [timeout]}
+            actions:
+              - action: http.webhook
+                parameters: {url: "{{Server.BaseAddress}}flush"}
+            approval: auto
+            verify: {after: 10m}
+        """, new Dictionary<string, string?>
+        {
+            ["Remediation:Webhook:Secret"] = "webhook-secret-0123456789",
+            ["Remediation:DryRun"] = "false", // The in-memory transport makes the module default to dry-run, which is never verified.
+        }, time);
+
+    private static async Task<Incident> ExecutedAsync(GatewayHost host, FakeTime time)
+    {
+        var candidate = TestData.Incident(at: time.GetUtcNow());
+        var incident = (await host.Services.GetRequiredService<IIncidentStore>().FindOrOpenAsync(candidate.Fingerprint, candidate)).Incident;
+        await host.Services.GetRequiredService<IBus>().Publish(new IncidentAnalyzed
+        {
+            IncidentId = incident.Id, OccurredAt = time.GetUtcNow(), Analysis = TestData.Analysis(AnalysisCategories.Timeout),
+        });
+        await EventuallyAsync(host, incident.Id, i => i.GetProperty("remediations") is { ValueKind: JsonValueKind.Array } r &&
+            r.GetArrayLength() == 1 && r[0].GetProperty("state").GetString() == "succeeded");
+        return incident;
+    }
+
+    private static Task SweepAsync(GatewayHost host) =>
+        host.Services.GetServices<IHostedService>().OfType<RemediationSweeper>().Single().SweepOnceAsync(CancellationToken.None);
+
+    private static async Task<JsonElement> EventuallyAsync(GatewayHost host, string incidentId, Func<JsonElement, bool> done)
+    {
+        using var client = host.Client(GatewayHost.Reader);
+        JsonElement last = default;
+        try
+        {
+            await Eventually.TrueAsync(() =>
+            {
+                last = client.GetFromJsonAsync<JsonElement>($"/api/incidents/{incidentId}").GetAwaiter().GetResult();
+                return done(last);
+            }, "the incident reached the expected state");
+        }
+        catch (ShouldAssertException e)
+        {
+            throw new ShouldAssertException($"{e.Message}; last: {last}");
+        }
+
+        return last;
+    }
+}

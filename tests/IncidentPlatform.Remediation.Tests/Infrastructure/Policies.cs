@@ -1,0 +1,17 @@
+using IncidentPlatform.Remediation.Policies;
+
+namespace IncidentPlatform.Remediation.Tests.Infrastructure;
+
+/// <summary>Policies from YAML text, for tests.</summary>
+internal static class Policies
+{
+    /// <summary>Loads <paramref name="yaml"/> as a one-file policy named policy.yaml.</summary>
+    public static RemediationPolicy Load(string yaml) => PolicyLoader.Load(new PolicySource("policy.yaml", [("policy.yaml", yaml)]));
+
+    /// <summary>The errors <paramref name="yaml"/> is rejected with (fails when it loads).</summary>
+    public static IReadOnlyList<PolicyError> Errors(string yaml) =>
+        Should.Throw<PolicyLoadException>(() => Load(yaml)).Errors;
+
+    /// <summary>The sample policy shipped with the service.</summary>
+    public static string SamplePath => Path.Combine(AppContext.BaseDirectory, "Policies", "sample-policy.yaml");
+}

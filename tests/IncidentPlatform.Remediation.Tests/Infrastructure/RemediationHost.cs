@@ -1,0 +1,147 @@
+using IncidentPlatform.Contracts;
+using IncidentPlatform.Remediation.Workflow;
+using IncidentPlatform.Store;
+using MassTransit;
+using MassTransit.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace IncidentPlatform.Remediation.Tests.Infrastructure;
+
+/// <summary>
+/// The remediation module in this process, wired as the service wires it, over the embedded store in a temporary
+/// directory and MassTransit's test harness (in-memory bus that records what was published and consumed).
+/// </summary>
+internal sealed class RemediationHost : IAsyncDisposable
+{
+    private readonly IHost _host;
+    private readonly TempDirectory _directory;
+
+    private RemediationHost(IHost host, TempDirectory directory, FakeTime time)
+    {
+        _host = host;
+        _directory = directory;
+        Time = time;
+    }
+
+    public FakeTime Time { get; }
+
+    public IServiceProvider Services => _host.Services;
+
+    public ITestHarness Harness => Services.GetRequiredService<ITestHarness>();
+
+    public RemediationRepository Repository => Services.GetRequiredService<RemediationRepository>();
+
+    public string PolicyPath => _directory.File("policy.yaml");
+
+    /// <summary>Starts a host with <paramref name="policy"/> as its policy file.</summary>
+    public static async Task<RemediationHost> StartAsync(
+        string policy, IReadOnlyDictionary<string, string?>? configuration = null, FakeTime? time = null)
+    {
+        var directory = new TempDirectory();
+        await File.WriteAllTextAsync(directory.File("policy.yaml"), policy);
+        time ??= new FakeTime();
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            ContentRootPath = directory.Path, EnvironmentName = Environments.Development,
+        });
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["IncidentPlatform:Store"] = "embedded",
+            ["IncidentPlatform:DataDirectory"] = directory.File("data"),
+            ["Remediation:PolicyPath"] = directory.File("policy.yaml"),
+            ["Remediation:SweepInterval"] = "01:00:00",
+            ["Remediation:Aws:Region"] = "eu-west-1",
+            ["Remediation:Aws:AccessKeyId"] = AwsKeys.AccessKeyId,
+            ["Remediation:Aws:SecretAccessKey"] = AwsKeys.SecretAccessKey,
+            ["Remediation:Aws:RetryDelay"] = "00:00:00.010",
+        });
+        if (configuration is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(configuration);
+        }
+
+        builder.Services.AddSingleton<TimeProvider>(time);
+        builder.AddRemediationModule();
+        builder.Services.AddMassTransitTestHarness(bus => bus.AddRemediationConsumers());
+        builder.Services.Configure<TestHarnessOptions>(o =>
+        {
+            o.TestInactivityTimeout = TimeSpan.FromMilliseconds(300);
+            o.TestTimeout = TimeSpan.FromSeconds(20);
+        });
+        var host = builder.Build();
+        await host.StartAsync();
+        return new RemediationHost(host, directory, time);
+    }
+
+    /// <summary>Stores <paramref name="incident"/> as an open incident.</summary>
+    public async Task<Incident> SeedAsync(Incident incident) =>
+        (await Services.GetRequiredService<IIncidentStore>().FindOrOpenAsync(incident.Fingerprint, incident)).Incident;
+
+    /// <summary>Publishes the analysis of <paramref name="incident"/> and waits until the consumer handled it.</summary>
+    public async Task AnalyzedAsync(Incident incident, IncidentAnalysis analysis)
+    {
+        var message = new IncidentAnalyzed { IncidentId = incident.Id, OccurredAt = Time.GetUtcNow(), Analysis = analysis };
+        var id = NewId.NextGuid();
+        await Harness.Bus.Publish(message, context => context.MessageId = id);
+        await Eventually.TrueAsync(() => Harness.Consumed.Select<IncidentAnalyzed>(c => c.Context.MessageId == id).Any(), "IncidentAnalyzed consumed");
+        await QuietAsync();
+        Harness.Consumed.Select<IncidentAnalyzed>(c => c.Exception is not null).Select(c => c.Exception!.ToString()).ShouldBeEmpty();
+    }
+
+    /// <summary>The remediations of an incident.</summary>
+    public Task<IReadOnlyList<Contracts.Remediation>> RemediationsAsync(string incidentId) =>
+        Repository.ListAsync(incidentId, CancellationToken.None);
+
+    /// <summary>Sends a decision and returns the answer.</summary>
+    public async Task<RemediationCommandResult> DecideAsync(
+        string remediationId, string actor, bool approve = true, string[]? roles = null, string channel = "rest")
+    {
+        var client = Harness.GetRequestClient<DecideRemediation>();
+        var response = await client.GetResponse<RemediationCommandResult>(new DecideRemediation
+        {
+            RemediationId = remediationId, OccurredAt = Time.GetUtcNow(), Approve = approve, Actor = actor,
+            Channel = channel, Roles = roles ?? [],
+        });
+        await QuietAsync();
+        return response.Message;
+    }
+
+    /// <summary>Runs one sweep now.</summary>
+    public async Task SweepAsync()
+    {
+        await Services.GetServices<IHostedService>().OfType<RemediationSweeper>().Single().SweepOnceAsync(CancellationToken.None);
+        await QuietAsync();
+    }
+
+    /// <summary>
+    /// Waits until every command the remediation consumes has been handled and the bus has been quiet (nothing
+    /// published, sent or consumed) for a few polls in a row.
+    /// </summary>
+    public async Task QuietAsync()
+    {
+        var last = -1;
+        var quiet = 0;
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (quiet < 4 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+            var now = Harness.Published.Select<object>().Count() + Harness.Sent.Select<object>().Count() +
+                      Harness.Consumed.Select<object>().Count();
+            var handled = Harness.Consumed.Select<ExecuteRemediation>().Count() >= Harness.Published.Select<ExecuteRemediation>().Count() &&
+                          Harness.Consumed.Select<IncidentAnalyzed>().Count() >= Harness.Published.Select<IncidentAnalyzed>().Count();
+            quiet = now == last && handled ? quiet + 1 : 0;
+            last = now;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _host.StopAsync();
+        _host.Dispose();
+        _directory.Dispose();
+    }
+}
