@@ -78,7 +78,7 @@ internal sealed partial class EvidenceUnits
         }
 
         var template = unit.Lines.FirstOrDefault(l => l.Id == signal.TemplateLine);
-        return template is not null && RequestLog().IsMatch(template.Text) &&
+        return template is not null && RequestLog().IsMatch(template.Text) && !ErrorWords().IsMatch(template.Text) &&
                KnowledgeBase.Signatures.Where(s => s.Category != Contracts.AnalysisCategories.TrafficSurge).Max(s => s.Match(template.Text)) < 0.5
             ? template
             : null;
@@ -86,4 +86,7 @@ internal sealed partial class EvidenceUnits
 
     [GeneratedRegex(@"\b(GET|POST|PUT|PATCH|DELETE|HEAD)\b|\b(request|requests|served|accepted|received|handled|login|checkout|order|search)\b", RegexOptions.IgnoreCase)]
     private static partial Regex RequestLog();
+
+    [GeneratedRegex(@"\b(error|errors|fail\w*|exception|fatal|panic|refused|denied|closed|reset|timed? ?out|invalid|unavailable)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ErrorWords();
 }

@@ -10,7 +10,7 @@ internal static partial class KnowledgeBase
         "Calls to a dependency time out: it is slow or unreachable, and callers give up waiting.",
         [
             new(@"\btimed? ?out\b|\btimeout\b|deadline exceeded|DEADLINE_EXCEEDED|context deadline", 0.9),
-            new(@"ETIMEDOUT|ESOCKETTIMEDOUT|SocketTimeoutException|TimeoutException|TaskCanceledException|operation has timed out", 1.0),
+            new(@"\bETIMEDOUT\b|\bESOCKETTIMEDOUT\b|SocketTimeoutException|TimeoutException|TaskCanceledException|operation has timed out", 1.0),
             new(@"\b504\b|gateway time-?out|upstream timed out|took longer than|exceeded .{0,20}(time|duration) limit", 0.9),
             new(@"(latency|p9\d|p99\.9|response time|duration)\W.{0,40}(above|exceed|over|breach|>|high)|slow (query|queries|requests?|responses?|calls?)", 0.6),
         ],
@@ -29,7 +29,8 @@ internal static partial class KnowledgeBase
             new(@"\b50[0-3]\b\W.{0,40}(from|upstream|backend|returned|response|status|error)|(status|code|http)[ =:]*\b5\d\d\b", 0.8),
             new(@"\b(upstream|backend|dependency|downstream|origin)\b.{0,40}(error|fail|unavailable|unhealthy|\b5\d\d\b|refused|reset)", 0.9),
             new(@"bad gateway|service unavailable|no healthy upstream|upstream connect error|UNAVAILABLE\b", 0.9),
-            new(@"connection refused|ECONNREFUSED|ECONNRESET|connection reset by peer|broken pipe|EPIPE|remote end closed", 0.8),
+            new(@"upstream prematurely closed|no live upstreams|while (connecting to|reading response header from|sending request to) upstream", 0.9),
+            new(@"connection refused|\bECONNREFUSED\b|\bECONNRESET\b|connection reset by peer|broken pipe|\bEPIPE\b|remote end closed", 0.8),
             new(@"circuit ?breaker\W.{0,30}\bopen|BrokenCircuitException|CallNotPermittedException", 0.9),
             new(@"(5xx|error rate|errors?)\W.{0,40}(spike|increase|elevated|above|high)|HTTPCode_(Target|ELB)_5XX|5XXError", 0.5),
             new(@"\b5\d\d\b", 0.3),
@@ -67,7 +68,7 @@ internal static partial class KnowledgeBase
         "DNS resolution fails, so the service cannot find the hosts it calls.",
         [
             new(@"NXDOMAIN|SERVFAIL|no such host|Name or service not known|Temporary failure in name resolution", 1.0),
-            new(@"UnknownHostException|ENOTFOUND|EAI_AGAIN|getaddrinfo\W.{0,20}(fail|error|ENOTFOUND|EAI)|No address associated with hostname|NameResolutionFailure", 1.0),
+            new(@"UnknownHostException|\bENOTFOUND\b|\bEAI_AGAIN\b|getaddrinfo\W.{0,20}(fail|error|\bENOTFOUND\b|EAI)|No address associated with hostname|NameResolutionFailure", 1.0),
             new(@"(could ?n[o']t|unable to|failed to) resolve\W.{0,30}(host|name|address|dns)?|(name|host ?name|dns) (resolution|lookup)\W.{0,20}(fail|error|timed? ?out)", 1.0),
             new(@"dial tcp: lookup|lookup .{1,80} on .{1,40}:53|resolv\.conf|\bdns\b\W.{0,30}(fail|error|timeout|timed out|unreachable)", 0.9),
             new(@"\bdns\b|\bresolver\b|coredns|route ?53", 0.4),
