@@ -9,6 +9,7 @@ using IncidentPlatform.Analysis.Providers;
 using IncidentPlatform.Analysis.Redaction;
 using IncidentPlatform.Analysis.Telemetry;
 using IncidentPlatform.ServiceDefaults.Messaging;
+using IncidentPlatform.Store;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -36,6 +37,7 @@ public static class AnalysisExtensions
     /// </summary>
     public static IHostApplicationBuilder AddAnalysisModule(this IHostApplicationBuilder builder)
     {
+        builder.AddIncidentStore();
         var services = builder.Services;
         services.AddOptions<AnalysisOptions>()
             .BindConfiguration(AnalysisOptions.Section)

@@ -1,4 +1,8 @@
+using IncidentPlatform.Detector.Consumers;
+using IncidentPlatform.Detector.Correlation;
+using IncidentPlatform.Detector.Incidents;
 using IncidentPlatform.ServiceDefaults.Messaging;
+using IncidentPlatform.Store;
 using MassTransit;
 
 namespace IncidentPlatform.Detector;
@@ -20,12 +24,20 @@ public static class DetectorExtensions
     /// <summary>Adds the detector's services and options, without the bus.</summary>
     public static IHostApplicationBuilder AddDetectorModule(this IHostApplicationBuilder builder)
     {
+        builder.AddIncidentStore();
+        builder.Services.AddSingleton<IncidentCorrelator>();
+        builder.Services.AddSingleton<IncidentCommands>();
         return builder;
     }
 
     /// <summary>Registers the detector's consumers on the bus.</summary>
     public static IBusRegistrationConfigurator AddDetectorConsumers(this IBusRegistrationConfigurator bus)
     {
+        bus.AddConsumer<AlertReceivedConsumer, AlertReceivedConsumerDefinition>();
+        bus.AddConsumer<AcknowledgeIncidentConsumer>();
+        bus.AddConsumer<ResolveIncidentConsumer>();
+        bus.AddConsumer<UpdateIncidentConsumer>();
+        bus.AddConsumer<DeleteIncidentConsumer>();
         return bus;
     }
 

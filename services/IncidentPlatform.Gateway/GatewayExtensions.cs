@@ -1,12 +1,18 @@
+using IncidentPlatform.Contracts;
+using IncidentPlatform.Gateway.Alerts;
+using IncidentPlatform.Gateway.Auth;
+using IncidentPlatform.Gateway.Incidents;
+using IncidentPlatform.Gateway.Json;
 using IncidentPlatform.ServiceDefaults.Messaging;
+using IncidentPlatform.Store;
 using MassTransit;
 
 namespace IncidentPlatform.Gateway;
 
 /// <summary>
-/// The gateway is the public edge: MCP, REST, web UI and alert webhooks. Its wiring lives here so that its own Program.cs and the standalone host
-/// share it: <see cref="AddGateway"/> for a process of its own, or <see cref="AddGatewayModule"/> plus
-/// <see cref="AddGatewayConsumers"/> when several modules share one process and one bus.
+/// The gateway is the public edge: MCP, REST, web UI and alert webhooks. Its wiring lives here so that its own
+/// Program.cs and the standalone host share it: <see cref="AddGateway"/> for a process of its own, or
+/// <see cref="AddGatewayModule"/> plus <see cref="AddGatewayConsumers"/> when several modules share one process and one bus.
 /// </summary>
 public static class GatewayExtensions
 {
@@ -17,21 +23,37 @@ public static class GatewayExtensions
         return builder.AddMessaging(bus => bus.AddGatewayConsumers());
     }
 
-    /// <summary>Adds the gateway's services and options, without the bus.</summary>
+    /// <summary>Adds the gateway's services, authentication and options, without the bus.</summary>
     public static IHostApplicationBuilder AddGatewayModule(this IHostApplicationBuilder builder)
     {
+        builder.AddIncidentStore();
+        builder.AddGatewayAuth();
+        builder.Services.AddProblemDetails();
+        builder.Services.AddGatewayJson();
+        builder.Services.AddScoped<AlertIntake>();
+        builder.Services.AddScoped<IIncidentDetailPart, AlertsPart>();
+        builder.Services.AddScoped<IIncidentDetailPart, TimelinePart>();
         return builder;
     }
 
     /// <summary>Registers the gateway's consumers on the bus.</summary>
     public static IBusRegistrationConfigurator AddGatewayConsumers(this IBusRegistrationConfigurator bus)
     {
+        bus.AddRequestClient<AcknowledgeIncident>(BusRequests.Timeout);
+        bus.AddRequestClient<ResolveIncident>(BusRequests.Timeout);
+        bus.AddRequestClient<UpdateIncident>(BusRequests.Timeout);
+        bus.AddRequestClient<DeleteIncident>(BusRequests.Timeout);
         return bus;
     }
 
-    /// <summary>Maps the gateway's endpoints.</summary>
+    /// <summary>Maps the gateway's endpoints; every one but health needs an API key.</summary>
     public static WebApplication MapGateway(this WebApplication app)
     {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.MapAlertEndpoints();
+        app.MapIncidentEndpoints();
+        app.MapIncidentCommandEndpoints();
         return app;
     }
 }

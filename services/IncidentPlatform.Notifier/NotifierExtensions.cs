@@ -1,4 +1,5 @@
 using IncidentPlatform.ServiceDefaults.Messaging;
+using IncidentPlatform.Store;
 using MassTransit;
 
 namespace IncidentPlatform.Notifier;
@@ -20,6 +21,7 @@ public static class NotifierExtensions
     /// <summary>Adds the notifier's services and options, without the bus.</summary>
     public static IHostApplicationBuilder AddNotifierModule(this IHostApplicationBuilder builder)
     {
+        builder.AddIncidentStore();
         return builder;
     }
 

@@ -1,4 +1,5 @@
 using IncidentPlatform.ServiceDefaults.Messaging;
+using IncidentPlatform.Store;
 using MassTransit;
 
 namespace IncidentPlatform.Remediation;
@@ -20,6 +21,7 @@ public static class RemediationExtensions
     /// <summary>Adds the remediation's services and options, without the bus.</summary>
     public static IHostApplicationBuilder AddRemediationModule(this IHostApplicationBuilder builder)
     {
+        builder.AddIncidentStore();
         return builder;
     }
 

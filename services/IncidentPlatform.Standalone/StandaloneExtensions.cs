@@ -1,19 +1,37 @@
+using System.Security.Cryptography;
 using IncidentPlatform.ServiceDefaults.Messaging;
 
 namespace IncidentPlatform.Standalone;
 
-/// <summary>Defaults of the one-process host: in-memory bus, loopback address, embedded store.</summary>
+/// <summary>Defaults of the one-process host: in-memory bus, loopback address, embedded store, a local admin key.</summary>
 public static class StandaloneExtensions
 {
     /// <summary>The address used when neither <c>--urls</c>, <c>ASPNETCORE_URLS</c> nor Kestrel endpoints are configured.</summary>
     public const string DefaultUrl = "http://127.0.0.1:8080";
 
+    /// <summary>The file, in the data directory, holding the generated admin API key.</summary>
+    public const string AdminKeyFile = "admin-api-key";
+
+    private const string GeneratedKeyPathKey = "IncidentPlatform:Standalone:GeneratedKeyPath";
+
     /// <summary>Applies the standalone defaults; explicit configuration still wins where it is given.</summary>
     public static WebApplicationBuilder AddStandaloneDefaults(this WebApplicationBuilder builder)
     {
-        builder.Configuration[MessagingExtensions.TransportKey] = MessagingExtensions.InMemory;
-        var configured = !string.IsNullOrWhiteSpace(builder.Configuration["urls"]) ||
-                         builder.Configuration.GetSection("Kestrel:Endpoints").GetChildren().Any();
+        var config = builder.Configuration;
+        config[MessagingExtensions.TransportKey] = MessagingExtensions.InMemory;
+        config["IncidentPlatform:Store"] ??= "embedded";
+        var dataDirectory = Path.GetFullPath(config["IncidentPlatform:DataDirectory"] ?? "data");
+        config["IncidentPlatform:DataDirectory"] = dataDirectory;
+
+        if (!config.GetSection("Auth:ApiKeys").GetChildren().Any())
+        {
+            config["Auth:ApiKeys:admin:Key"] = ReadOrCreateAdminKey(dataDirectory, out var created);
+            config[GeneratedKeyPathKey] = created;
+            config["Auth:ApiKeys:admin:Scopes"] = "read,write,approve,admin";
+        }
+
+        var configured = !string.IsNullOrWhiteSpace(config["urls"]) ||
+                         config.GetSection("Kestrel:Endpoints").GetChildren().Any();
         if (!configured)
         {
             builder.WebHost.UseUrls(DefaultUrl);
@@ -22,14 +40,42 @@ public static class StandaloneExtensions
         return builder;
     }
 
-    /// <summary>Logs where the host listens, once the server has started.</summary>
+    /// <summary>Logs where the host listens (and where a generated admin key was written), once the server has started.</summary>
     public static WebApplication LogListeningAddresses(this WebApplication app)
     {
         app.Lifetime.ApplicationStarted.Register(() =>
         {
             var addresses = string.Join(", ", app.Urls);
             app.Logger.LogInformation("IncidentPlatform standalone is listening on {Addresses}", addresses);
+            if (app.Configuration[GeneratedKeyPathKey] is { Length: > 0 } path)
+            {
+                app.Logger.LogWarning(
+                    "No API key was configured: created an admin key in {Path}. Send it as the X-Api-Key header " +
+                    "(or configure Auth:ApiKeys).", path);
+            }
         });
         return app;
+    }
+
+    // No key configured: the first run creates one, readable only by this user, and says where it is.
+    private static string ReadOrCreateAdminKey(string dataDirectory, out string? created)
+    {
+        var path = Path.Combine(dataDirectory, AdminKeyFile);
+        created = null;
+        if (File.Exists(path))
+        {
+            return File.ReadAllText(path).Trim();
+        }
+
+        Directory.CreateDirectory(dataDirectory);
+        var key = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
+        File.WriteAllText(path, key + Environment.NewLine);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+
+        created = path;
+        return key;
     }
 }

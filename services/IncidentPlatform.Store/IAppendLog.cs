@@ -12,9 +12,9 @@ public interface IAppendLog
     /// </summary>
     Task<long?> TryAppendAsync(string stream, string entry, long expectedLength, CancellationToken cancellationToken = default);
 
-    /// <summary>Entries from position <paramref name="start"/>, at most <paramref name="count"/>.</summary>
+    /// <summary>Entries from position <paramref name="start"/>, at most <paramref name="count"/>; empty past the end.</summary>
     Task<IReadOnlyList<string>> ReadAsync(string stream, long start, int count, CancellationToken cancellationToken = default);
 
-    /// <summary>The number of entries.</summary>
+    /// <summary>The number of entries (0 for a stream never appended to).</summary>
     Task<long> LengthAsync(string stream, CancellationToken cancellationToken = default);
 }

@@ -6,6 +6,6 @@ public interface ICheckpointStore
     /// <summary>The checkpoint, or null.</summary>
     Task<string?> GetAsync(string name, CancellationToken cancellationToken = default);
 
-    /// <summary>Stores the checkpoint.</summary>
+    /// <summary>Stores the checkpoint, replacing the previous one. Checkpoints do not expire.</summary>
     Task SetAsync(string name, string value, CancellationToken cancellationToken = default);
 }

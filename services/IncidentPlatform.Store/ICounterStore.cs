@@ -5,7 +5,7 @@ public interface ICounterStore
 {
     /// <summary>
     /// Adds <paramref name="by"/> and returns the new value. A counter that did not exist starts at zero and expires
-    /// <paramref name="window"/> after that first increment (a fixed window).
+    /// <paramref name="window"/> (positive) after that first increment (a fixed window: later increments do not move it).
     /// </summary>
     Task<long> IncrementAsync(string key, long by, TimeSpan window, CancellationToken cancellationToken = default);
 

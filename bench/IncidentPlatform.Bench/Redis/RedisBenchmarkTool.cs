@@ -1,0 +1,65 @@
+using System.Diagnostics;
+using System.Globalization;
+using IncidentPlatform.Testing;
+
+namespace IncidentPlatform.Bench.Redis;
+
+/// <summary>Runs redis-benchmark (the reference: C, one event loop, <c>-c</c> connections) and reads its <c>--csv</c> output.</summary>
+internal static class RedisBenchmarkTool
+{
+    /// <summary>Requests per second by test name (<c>SET</c>, <c>GET</c>).</summary>
+    public static async Task<Dictionary<string, double>> RunAsync(
+        string host, int port, RedisBenchmarkSettings settings, int pipeline, CancellationToken cancellationToken)
+    {
+        var start = new ProcessStartInfo(RequiredBinary.Find("redis-benchmark", "redis-tools"))
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        string[] arguments =
+        [
+            "-h", host, "-p", port.ToString(CultureInfo.InvariantCulture), "-c", Text(settings.Clients),
+            "-n", Text(settings.Requests), "-d", Text(settings.DataSize), "-P", Text(pipeline), "-t", "set,get", "--csv",
+        ];
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        if (settings.KeySpace > 0)
+        {
+            start.ArgumentList.Add("-r");
+            start.ArgumentList.Add(Text(settings.KeySpace));
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
+        var errors = process.StandardError.ReadToEndAsync(cancellationToken);
+        await process.WaitForExitAsync(cancellationToken);
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"redis-benchmark exited with {process.ExitCode}: {await errors}");
+        }
+
+        return ParseCsv(await output);
+    }
+
+    /// <summary>Reads <c>"SET","86956.52",…</c> lines (the header and anything else are skipped).</summary>
+    public static Dictionary<string, double> ParseCsv(string csv)
+    {
+        var rates = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var line in csv.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var fields = line.Split(',');
+            if (fields.Length >= 2
+                && double.TryParse(fields[1].Trim('"'), NumberStyles.Float, CultureInfo.InvariantCulture, out var rate))
+            {
+                rates[fields[0].Trim('"')] = rate;
+            }
+        }
+
+        return rates;
+    }
+
+    private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
+}
