@@ -55,7 +55,7 @@ internal sealed class ModelAnalyzer(
                 logger.LogWarning(e, "Model {Provider} failed for incident {IncidentId}", provider.Name, context.Incident.Id);
                 return Failed(timedOut
                     ? string.Create(CultureInfo.InvariantCulture, $"no answer within {o.Timeout.TotalSeconds:0.#} s")
-                    : $"{e.GetType().Name}: {ReplyParser.Bounded(Sanitize(e.Message), 200)}");
+                    : Describe(e));
             }
             catch
             {
@@ -100,6 +100,14 @@ internal sealed class ModelAnalyzer(
     /// <summary>The usage the provider reported; when it reports none, the estimate (so the budget still counts it).</summary>
     private static (long Input, long Output) Usage(ChatResponse response, long estimatedInput) =>
         (response.Usage?.InputTokenCount ?? estimatedInput, response.Usage?.OutputTokenCount ?? (response.Text?.Length ?? 0) / 3);
+
+    /// <summary>The failure in a line: the HTTP status when the provider answered one, else the exception.</summary>
+    private static string Describe(Exception e) => e switch
+    {
+        Anthropic.Exceptions.AnthropicApiException api =>
+            $"HTTP {(int)api.StatusCode} {api.StatusCode} ({ReplyParser.Bounded(Sanitize(api.ResponseBody ?? ""), 160)})",
+        _ => $"{e.GetType().Name}: {ReplyParser.Bounded(Sanitize(e.Message), 200)}",
+    };
 
     private static string Sanitize(string message) => new([.. message.Select(c => char.IsControl(c) ? ' ' : c)]);
 }

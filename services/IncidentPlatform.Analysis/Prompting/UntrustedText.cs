@@ -22,7 +22,7 @@ internal static partial class UntrustedText
             return "";
         }
 
-        var builder = new StringBuilder(Math.Min(text.Length, maxLength + 16));
+        var builder = new StringBuilder(text.Length);
         foreach (var c in text)
         {
             builder.Append(c switch

@@ -7,47 +7,61 @@ using Microsoft.Extensions.Hosting;
 
 namespace IncidentPlatform.Analysis.Tests.Infrastructure;
 
-/// <summary>The analysis module over in-memory stores and a manual clock, with the given configuration and, optionally,
-/// model providers standing in for the configured ones.</summary>
+/// <summary>
+/// The analysis module over the embedded store (in a temporary directory) and a manual clock, with the given
+/// configuration and, optionally, model providers standing in for the configured ones. A second host may share the
+/// first one's store, as two replicas share Redis.
+/// </summary>
 internal sealed class AnalysisTestHost : IAsyncDisposable
 {
     private readonly IHost _host;
+    private readonly string? _directory;
 
-    private AnalysisTestHost(IHost host, ManualTimeProvider time, InMemoryIncidentStore store, InMemoryKeyStore keys)
+    private AnalysisTestHost(IHost host, ManualTimeProvider time, string? directory)
     {
         _host = host;
         Time = time;
-        Store = store;
-        Keys = keys;
+        _directory = directory;
     }
 
     public ManualTimeProvider Time { get; }
 
-    public InMemoryIncidentStore Store { get; }
-
-    public InMemoryKeyStore Keys { get; }
-
     public IServiceProvider Services => _host.Services;
+
+    public IIncidentStore Store => Services.GetRequiredService<IIncidentStore>();
+
+    public ICounterStore Counters => Services.GetRequiredService<ICounterStore>();
 
     public AnalysisPipeline Pipeline => Services.GetRequiredService<AnalysisPipeline>();
 
-    /// <summary>A host; <paramref name="keys"/> and <paramref name="time"/> may be shared with another host (two replicas).</summary>
     public static AnalysisTestHost Create(
         IDictionary<string, string?>? configuration = null, IReadOnlyList<ModelProvider>? providers = null,
-        InMemoryKeyStore? keys = null, ManualTimeProvider? time = null, InMemoryIncidentStore? store = null,
-        Action<IServiceCollection>? services = null)
+        AnalysisTestHost? shareStoreWith = null, Action<IServiceCollection>? services = null)
     {
-        time ??= new ManualTimeProvider();
-        store ??= new InMemoryIncidentStore();
-        keys ??= new InMemoryKeyStore(time);
+        var time = shareStoreWith?.Time ?? new ManualTimeProvider();
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, EnvironmentName = "Testing" });
+        string? directory = null;
+        if (shareStoreWith is null)
+        {
+            directory = Path.Combine(Path.GetTempPath(), "incidentplatform-analysis-tests", Guid.NewGuid().ToString("N"));
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["IncidentPlatform:Store"] = "embedded",
+                ["IncidentPlatform:DataDirectory"] = directory,
+            });
+        }
+        else
+        {
+            var shared = shareStoreWith.Services;
+            builder.Services.AddSingleton(shared.GetRequiredService<IIncidentStore>());
+            builder.Services.AddSingleton(shared.GetRequiredService<ICacheStore>());
+            builder.Services.AddSingleton(shared.GetRequiredService<ICounterStore>());
+            builder.Services.AddSingleton(shared.GetRequiredService<IIdempotencyStore>());
+        }
+
         builder.Configuration.AddInMemoryCollection(configuration ?? new Dictionary<string, string?>());
         builder.Services.AddLogging();
         builder.Services.AddSingleton<TimeProvider>(time);
-        builder.Services.AddSingleton<IIncidentStore>(store);
-        builder.Services.AddSingleton<ICacheStore>(keys);
-        builder.Services.AddSingleton<ICounterStore>(keys);
-        builder.Services.AddSingleton<IIdempotencyStore>(keys);
         if (providers is not null)
         {
             builder.Services.AddSingleton(new ModelChain(providers));
@@ -55,12 +69,23 @@ internal sealed class AnalysisTestHost : IAsyncDisposable
 
         services?.Invoke(builder.Services);
         builder.AddAnalysisModule();
-        return new AnalysisTestHost(builder.Build(), time, store, keys);
+        return new AnalysisTestHost(builder.Build(), time, directory);
     }
 
-    public ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
-        _host.Dispose();
-        return ValueTask.CompletedTask;
+        if (_host is IAsyncDisposable disposable)
+        {
+            await disposable.DisposeAsync();
+        }
+        else
+        {
+            _host.Dispose();
+        }
+
+        if (_directory is not null && Directory.Exists(_directory))
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
     }
 }
