@@ -10,7 +10,7 @@ internal static partial class KnowledgeBase
         "The connection pool is exhausted: requests wait for a free database or client connection and fail or time out.",
         [
             new(@"connection pool\W.{0,40}(exhausted|depleted|is full|limit)", 1.0),
-            new(@"\bpool\b.{0,60}(connection is not available|timeout waiting for (an )?idle object|no (free|idle|available) (connection|object))", 1.0),
+            new(@"pool\b.{0,60}(connection is not available|timeout waiting for (an )?idle object|no (free|idle|available) (connection|object))", 1.0),
             new(@"(obtaining|acquiring|get(ting)?) a connection from the pool", 1.0),
             new(@"too many (clients|connections)|remaining connection slots are reserved|max_connections|ER_CON_COUNT_ERROR", 1.0),
             new(@"QueuePool limit of size \d+ overflow \d+ reached", 1.0),

@@ -9,8 +9,8 @@ namespace IncidentPlatform.Analysis.Replies;
 
 /// <summary>
 /// Keeps only recommendations the platform could ever run: catalog ids, the action's own parameter names, values that
-/// are plain identifiers found in the incident's data (or a bounded number, or a note's text). Anything else — an
-/// unknown id, a shell command, an invented resource — is dropped and noted, never passed on.
+/// are plain identifiers given by the incident's labels (or a bounded number, or a note's text). Anything else — an
+/// unknown id, a shell command, a resource no label names — is dropped and noted, never passed on.
 /// </summary>
 internal static partial class ActionValidator
 {
@@ -129,32 +129,16 @@ internal static partial class ActionValidator
 
         var missing = value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .FirstOrDefault(part => !Grounded(part, context));
-        return missing is null ? null : $"names \"{missing}\", which the incident's data does not mention";
+        return missing is null ? null : $"names \"{missing}\", which no label of the incident gives";
     }
 
+    /// <summary>
+    /// A resource must be named by the incident's labels — the structured fields its sources set — not merely by free
+    /// text: alert and log text is where an injected instruction would name its target.
+    /// </summary>
     private static bool Grounded(string value, IncidentContext context) =>
         context.Labels.Values.Any(v => v.Equals(value, StringComparison.Ordinal) ||
-                                      v.Split(',', StringSplitOptions.TrimEntries).Contains(value, StringComparer.Ordinal)) ||
-        context.Lines.Any(l => ContainsToken(l.Text, value)) ||
-        ContainsToken(context.Title, value);
-
-    private static bool ContainsToken(string text, string value)
-    {
-        for (var at = text.IndexOf(value, StringComparison.Ordinal); at >= 0; at = text.IndexOf(value, at + 1, StringComparison.Ordinal))
-        {
-            var before = at == 0 || !IsIdentifierChar(text[at - 1]);
-            var end = at + value.Length;
-            var after = end == text.Length || !IsIdentifierChar(text[end]);
-            if (before && after)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static bool IsIdentifierChar(char c) => char.IsLetterOrDigit(c) || c is '_' or '-';
+                                      v.Split(',', StringSplitOptions.TrimEntries).Contains(value, StringComparer.Ordinal));
 
     private static string Printable(string? text) =>
         text is null ? "(none)" : ReplyParser.Bounded(new string([.. text.Select(c => char.IsControl(c) ? ' ' : c)]), 80);
