@@ -8,7 +8,7 @@ internal sealed class FakeChatClient(Func<IReadOnlyList<ChatMessage>, int, strin
     private readonly List<IReadOnlyList<ChatMessage>> _calls = [];
 
     /// <summary>A model that always gives <paramref name="reply"/>.</summary>
-    public FakeChatClient(string reply) : this((_, _) => reply)
+    public FakeChatClient(string reply, int inputTokens = 1000, int outputTokens = 200) : this((_, _) => reply, inputTokens, outputTokens)
     {
     }
 
