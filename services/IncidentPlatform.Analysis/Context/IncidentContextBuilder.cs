@@ -26,8 +26,7 @@ internal sealed class IncidentContextBuilder(
         {
             var (redacted, count) = redactor.Redact(text ?? "");
             redactions += count;
-            redacted = redacted.Trim();
-            return redacted.Length > maxLength ? redacted[..maxLength] + "…" : redacted;
+            return Bounded(redacted.Trim(), maxLength);
         }
 
         var alerts = (await store.GetAlertsAsync(incident.Id, o.MaxAlerts, cancellationToken)).Reverse().ToList();
@@ -79,13 +78,17 @@ internal sealed class IncidentContextBuilder(
         var labels = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (key, value) in alerts.SelectMany(a => a.Labels).Concat(incident.Labels))
         {
-            labels[key] = Clean(value, 200);
+            var (redacted, count) = redactor.Redact(key, value ?? "");
+            redactions += count;
+            labels[key] = Bounded(redacted.Trim(), 200);
         }
 
         var similar = await SimilarAsync(incident, Clean, cancellationToken);
         return new IncidentContext(incident, Clean(incident.Title, o.MaxLineLength), labels, lines, signals, similar,
             Templates(incident, alerts), redactions);
     }
+
+    private static string Bounded(string text, int max) => text.Length > max ? text[..max] + "…" : text;
 
     /// <summary>What identifies the failure: the detector's template ids (or normalized templates) and normalized alert titles.</summary>
     private static IReadOnlyList<string> Templates(Incident incident, IReadOnlyList<Alert> alerts)

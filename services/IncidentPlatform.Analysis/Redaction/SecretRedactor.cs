@@ -56,6 +56,14 @@ internal sealed partial class SecretRedactor(bool redactEmails)
         return (text, count);
     }
 
+    /// <summary>A labelled value (a label, a form field): its key counts, so <c>token</c>, <c>password</c>… values go.</summary>
+    public (string Text, int Count) Redact(string key, string value)
+    {
+        var (text, count) = Redact($"{key}={value}");
+        var prefix = key + "=";
+        return text.StartsWith(prefix, StringComparison.Ordinal) ? (text[prefix.Length..], count) : (Redact(value).Text, count);
+    }
+
     private static string Mark(string kind) => Marker + kind + "]";
 
     /// <summary>Values of token/key-like keys are redacted only when they look generated (length, digits, symbols), so
