@@ -41,7 +41,7 @@ public sealed class IncidentContextBuilderTests
         signal.Ratio.ShouldBe(915);
         context.Labels["ecs_cluster"].ShouldBe("prod-core");
         context.Labels["token"].ShouldBe("[REDACTED:secret]");
-        context.Templates.ShouldBe(["a:orders-api p<num> latency <num>s (threshold <num>s)", "t:tpl-hikari"]);
+        context.Templates.ShouldBe(["a:orders-api p99 latency <num>s (threshold <num>s)", "t:tpl-hikari"]);
     }
 
     [Fact]
