@@ -61,6 +61,7 @@ public static class AnalysisExtensions
         services.TryAddSingleton<IncidentContextBuilder>();
         services.TryAddSingleton<OfflineAnalyzer>();
         services.TryAddSingleton<AnalysisCache>();
+        services.TryAddSingleton<KeyedLock>();
         services.TryAddSingleton<ModelAnalyzer>();
         services.TryAddSingleton<AnalysisPipeline>();
         services.TryAddSingleton<AnalysisRunner>();

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using IncidentPlatform.Analysis.Configuration;
 using IncidentPlatform.Analysis.Context;
-using IncidentPlatform.Analysis.Telemetry;
 using IncidentPlatform.Contracts;
 using IncidentPlatform.Store;
 using Microsoft.Extensions.Options;
@@ -13,7 +12,7 @@ namespace IncidentPlatform.Analysis.Caching;
 /// for <c>Analysis:CacheTtl</c>. A hit is marked <see cref="IncidentAnalysis.Cached"/> and costs nothing.
 /// </summary>
 internal sealed class AnalysisCache(
-    ICacheStore store, IOptions<AnalysisOptions> options, AnalysisTelemetry telemetry, TimeProvider time, ILogger<AnalysisCache> logger)
+    ICacheStore store, IOptions<AnalysisOptions> options, TimeProvider time, ILogger<AnalysisCache> logger)
 {
     private const string Prefix = "analysis:cache:";
 
@@ -37,11 +36,9 @@ internal sealed class AnalysisCache(
 
         if (entry is null)
         {
-            telemetry.CacheMiss();
             return null;
         }
 
-        telemetry.CacheHit();
         var notes = new List<string> { $"Reused the analysis of incident {entry.IncidentId} ({entry.Analysis.AnalyzedAt:u}), which had the same error fingerprint." };
         var actions = ActionRebinder.Rebind(entry.Analysis.RecommendedActions, entry.Labels, context, notes);
         return entry.Analysis with

@@ -6,7 +6,7 @@ namespace IncidentPlatform.Analysis.Offline;
 internal sealed class Indicator(string pattern, double strength)
 {
     private readonly Regex _regex = new(pattern,
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled, TimeSpan.FromMilliseconds(200));
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(200));
 
     public double Strength { get; } = strength;
 

@@ -10,12 +10,12 @@ namespace IncidentPlatform.Analysis.Pipeline;
 
 /// <summary>
 /// Analyzes one incident: gathers its redacted context, classifies it offline (which also keys the cache), reuses a
-/// cached analysis of the same failure, else asks the model providers in order — each within budget and time, its
+/// cached analysis of the same failure (one model call per failure at a time), else asks the model providers in order — each within budget and time, its
 /// reply checked and repaired once — and falls back to the offline analysis, saying why, when none answers.
 /// </summary>
 internal sealed class AnalysisPipeline(
     IncidentContextBuilder contextBuilder, OfflineAnalyzer offline, AnalysisCache cache, ModelChain chain,
-    ModelAnalyzer models, AnalysisTelemetry telemetry, TimeProvider time, ILogger<AnalysisPipeline> logger)
+    ModelAnalyzer models, KeyedLock inFlight, AnalysisTelemetry telemetry, TimeProvider time, ILogger<AnalysisPipeline> logger)
 {
     public async Task<IncidentAnalysis> AnalyzeAsync(Incident incident, bool force, CancellationToken cancellationToken)
     {
@@ -51,7 +51,21 @@ internal sealed class AnalysisPipeline(
 
         if (!force && await cache.GetAsync(fingerprint, context, cancellationToken) is { } cached)
         {
+            telemetry.CacheHit();
             return cached;
+        }
+
+        // One model call per failure at a time: whoever waited here finds the first one's answer in the cache.
+        using var flight = await inFlight.AcquireAsync(fingerprint, cancellationToken);
+        if (!force && await cache.GetAsync(fingerprint, context, cancellationToken) is { } answered)
+        {
+            telemetry.CacheHit();
+            return answered;
+        }
+
+        if (!force)
+        {
+            telemetry.CacheMiss();
         }
 
         var prompt = PromptBuilder.Build(context);
@@ -66,7 +80,7 @@ internal sealed class AnalysisPipeline(
             cost += outcome.CostUsd;
             if (outcome.Analysis is { } analysis)
             {
-                var answered = analysis with
+                var result = analysis with
                 {
                     InputTokens = (int)input,
                     OutputTokens = (int)output,
@@ -76,8 +90,8 @@ internal sealed class AnalysisPipeline(
                     CacheKey = fingerprint,
                     AnalyzedAt = time.GetUtcNow(),
                 };
-                await cache.SetAsync(fingerprint, answered with { FallbackReason = null, Cached = false }, context, cancellationToken);
-                return answered;
+                await cache.SetAsync(fingerprint, result with { FallbackReason = null, Cached = false }, context, cancellationToken);
+                return result;
             }
 
             reasons.Add(outcome.FailureReason!);

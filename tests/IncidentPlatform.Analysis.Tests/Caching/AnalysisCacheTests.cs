@@ -113,4 +113,26 @@ public sealed class AnalysisCacheTests
         unlabelled.RecommendedActions.ShouldBeEmpty();
         unlabelled.Notes.ShouldContain(n => n.StartsWith("Cached action aws.ecs.force-new-deployment dropped", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task Analyze_ConcurrentIncidentsWithTheSameFailure_AskTheModelOnce()
+    {
+        var model = new GatedChatClient(ModelReplies.PoolExhaustion());
+        await using var host = AnalysisTestHost.Create(Settings, [new ModelProvider("fake", "fake-model", model)]);
+        var now = host.Time.GetUtcNow();
+        var incidents = new List<IncidentPlatform.Contracts.Incident>();
+        for (var i = 1; i <= 4; i++)
+        {
+            incidents.Add(await TestIncidents.PoolExhaustionAsync(host.Store, now, $"inc-{i}"));
+        }
+
+        var first = host.Pipeline.AnalyzeAsync(incidents[0], false, CancellationToken.None);
+        await model.Started;
+        var others = incidents.Skip(1).Select(i => host.Pipeline.AnalyzeAsync(i, false, CancellationToken.None)).ToList();
+        model.Open();
+        var results = await Task.WhenAll([first, .. others]);
+
+        model.Calls.ShouldBe(1);
+        results.Count(r => r.Cached).ShouldBe(3);
+    }
 }

@@ -8,12 +8,17 @@ internal sealed class GatedChatClient(string reply) : IChatClient
     private readonly TaskCompletionSource _gate = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+    private int _calls;
+
     public Task Started => _started.Task;
+
+    public int Calls => Volatile.Read(ref _calls);
 
     public void Open() => _gate.TrySetResult();
 
     public async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
+        Interlocked.Increment(ref _calls);
         _started.TrySetResult();
         await _gate.Task.WaitAsync(cancellationToken);
         return new ChatResponse(new ChatMessage(ChatRole.Assistant, reply))

@@ -62,6 +62,8 @@ public sealed class FallbackTests : IAsyncLifetime
 
         var analysis = await host.Pipeline.AnalyzeAsync(incident, force: false, CancellationToken.None);
 
+        _bedrock.Requests.Count.ShouldBe(1);
+        _anthropic.Requests.Count.ShouldBe(1);
         analysis.Provider.ShouldBe("offline");
         analysis.FallbackReason.ShouldNotBeNull();
         analysis.FallbackReason.ShouldContain("bedrock: HTTP 503");
