@@ -25,12 +25,13 @@ public sealed class AlertFlowTests(RabbitMqFixture rabbit, RedisFixture redis)
             var list = await SystemHttp.EventuallyAsync(() => client.GetAsync($"/api/incidents?service={service}").JsonAsync(),
                 l => l.GetProperty("items").GetArrayLength() == 1 && l.GetProperty("items")[0].GetProperty("alertCount").GetInt64() == 2);
             var id = list.GetProperty("items")[0].GetProperty("id").GetString();
-            var incident = await client.GetAsync($"/api/incidents/{id}").JsonAsync();
+            // The two alerts may be consumed in either order: whichever comes first opens the incident.
+            var incident = await SystemHttp.EventuallyAsync(() => client.GetAsync($"/api/incidents/{id}").JsonAsync(),
+                i => i.GetProperty("alerts").GetArrayLength() == 2);
 
             incident.GetProperty("severity").GetString().ShouldBe("critical");
             incident.GetProperty("alerts").EnumerateArray().Select(a => a.GetProperty("id").GetString()).ShouldContain(alertId);
-            incident.GetProperty("timeline").EnumerateArray().Select(e => e.GetProperty("kind").GetString())
-                .ShouldBe(["opened", "severity"]);
+            incident.GetProperty("timeline").EnumerateArray().Select(e => e.GetProperty("kind").GetString()).ShouldContain("opened");
         }
         finally
         {
