@@ -1,11 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
-using IncidentPlatform.Analysis;
 using IncidentPlatform.Analysis.Evaluation;
 using IncidentPlatform.Analysis.Pipeline;
 using IncidentPlatform.Analysis.Providers;
 using IncidentPlatform.Contracts;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -40,8 +38,9 @@ internal sealed class AnalysisStormBenchmark : IBenchmark
 
         var data = Path.Combine(Path.GetTempPath(), "incidentplatform-analysis-storm", Guid.NewGuid().ToString("N"));
         var model = new CountingChatClient(latency);
-        using (var host = Build(data, model, concurrency))
+        try
         {
+            using var host = Build(data, model, concurrency);
             var storm = StormIncidents.Create(Corpus.Load(directory), incidents, storms, distinct, seed: 20261121);
             var store = host.Services.GetRequiredService<IncidentPlatform.Store.IIncidentStore>();
             var seeded = new List<Incident>(storm.Count);
@@ -58,30 +57,26 @@ internal sealed class AnalysisStormBenchmark : IBenchmark
                 async (i, ct) => results[i] = await pipeline.AnalyzeAsync(seeded[i], force: false, ct));
             clock.Stop();
             Report(results, model, storms, distinct, concurrency, latency, clock.Elapsed);
-            var rate = (double)results.Count(r => r.Cached) / results.Length;
-            Directory.Delete(data, recursive: true);
-            return rate >= Target ? 0 : 1;
+            return (double)results.Count(r => r.Cached) / results.Length >= Target ? 0 : 1;
+        }
+        finally
+        {
+            if (Directory.Exists(data))
+            {
+                Directory.Delete(data, recursive: true);
+            }
         }
     }
 
-    private static IHost Build(string data, CountingChatClient model, int concurrency)
-    {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+    private static IHost Build(string data, CountingChatClient model, int concurrency) =>
+        AnalysisBenchHost.Build(data, new ModelChain([new ModelProvider("bench", "bench-model", model)]), new Dictionary<string, string?>
         {
-            ["IncidentPlatform:Store"] = "embedded",
-            ["IncidentPlatform:DataDirectory"] = data,
             ["Analysis:Prices:bench-model:InputPerMillion"] = "3",
             ["Analysis:Prices:bench-model:OutputPerMillion"] = "15",
             ["Analysis:Budget:HourlyLimitUsd"] = "1000",
             ["Analysis:Budget:DailyLimitUsd"] = "10000",
             ["Analysis:Budget:MaxConcurrentCalls"] = concurrency.ToString(CultureInfo.InvariantCulture),
         });
-        builder.Services.AddLogging();
-        builder.Services.AddSingleton(new ModelChain([new ModelProvider("bench", "bench-model", model)]));
-        builder.AddAnalysisModule();
-        return builder.Build();
-    }
 
     private static void Report(
         IncidentAnalysis[] results, CountingChatClient model, int storms, int distinct, int concurrency, TimeSpan latency, TimeSpan elapsed)
