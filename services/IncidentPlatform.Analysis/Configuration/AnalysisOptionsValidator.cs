@@ -11,7 +11,7 @@ internal sealed class AnalysisOptionsValidator : IValidateOptions<AnalysisOption
     public ValidateOptionsResult Validate(string? name, AnalysisOptions options)
     {
         var errors = new List<string>();
-        var providers = ProviderNames.Parse(options.Providers);
+        var providers = ProviderNames.Parse(options.Providers).ToList();
         foreach (var unknown in providers.Where(p => !ProviderNames.All.Contains(p)).Distinct())
         {
             errors.Add($"'{S}:Providers' names '{unknown}'; use a comma-separated list of {string.Join(", ", ProviderNames.All)} (for example 'bedrock,anthropic,offline').");
@@ -20,6 +20,12 @@ internal sealed class AnalysisOptionsValidator : IValidateOptions<AnalysisOption
         if (providers.Count != providers.Distinct().Count())
         {
             errors.Add($"'{S}:Providers' names a provider twice: '{options.Providers}'.");
+        }
+
+        var offline = providers.IndexOf(ProviderNames.Offline);
+        if (offline >= 0 && offline < providers.Count - 1)
+        {
+            errors.Add($"'{S}:Providers' lists providers after 'offline', which always answers: '{options.Providers}'. Put 'offline' last or leave it out.");
         }
 
         var chain = ProviderNames.ModelChain(options.Providers);

@@ -64,6 +64,7 @@ public sealed class AnalysisOptionsTests
 
     [Theory]
     [InlineData("Analysis:Providers", "openai", "'Analysis:Providers' names 'openai'")]
+    [InlineData("Analysis:Providers", "offline,anthropic", "lists providers after 'offline'")]
     [InlineData("Analysis:Timeout", "00:00:00", "'Analysis:Timeout' must be a positive time span")]
     [InlineData("Analysis:Budget:MaxConcurrentCalls", "0", "'Analysis:Budget:MaxConcurrentCalls' is 0")]
     [InlineData("Analysis:Budget:HourlyLimitUsd", "-1", "'Analysis:Budget:HourlyLimitUsd' and 'Analysis:Budget:DailyLimitUsd' must be positive")]
