@@ -31,7 +31,7 @@ internal sealed class ModelAnalyzer(
 
         for (var attempt = 0; attempt < 2; attempt++)
         {
-            var estimate = messages.Sum(m => (long)m.Text.Length) / 3 + 16;
+            var estimate = Prompt.EstimateTokens(messages.Sum(m => (long)m.Text.Length));
             var reservation = await budget.ReserveAsync(context.Incident.Id, provider.Model, estimate, cancellationToken);
             if (reservation.DeniedReason is { } denied)
             {
@@ -49,8 +49,10 @@ internal sealed class ModelAnalyzer(
             }
             catch (Exception e) when (!cancellationToken.IsCancellationRequested)
             {
-                await reservation.SettleAsync(0, 0);
+                // A call that timed out was probably billed for its prompt: the budget counts the estimate. An error
+                // answer was not, and costs nothing. Neither is in the analysis's tokens, which are measured ones.
                 var timedOut = e is OperationCanceledException or TimeoutException || e.InnerException is TimeoutException;
+                await reservation.SettleAsync(timedOut ? estimate : 0, 0);
                 telemetry.ModelCall(provider.Name, timedOut ? "timeout" : "error");
                 logger.LogWarning(e, "Model {Provider} failed for incident {IncidentId}", provider.Name, context.Incident.Id);
                 return Failed(timedOut

@@ -5,6 +5,9 @@ namespace IncidentPlatform.Analysis.Prompting;
 /// <param name="User">The request with the incident data inside the data block.</param>
 internal sealed record Prompt(string System, string User)
 {
-    /// <summary>A rough count of its input tokens (about four characters a token, rounded up generously).</summary>
-    public long EstimatedTokens => (System.Length + User.Length) / 3 + 16;
+    /// <summary>A rough count of its input tokens.</summary>
+    public long EstimatedTokens => EstimateTokens(System.Length + User.Length);
+
+    /// <summary>Tokens for that much text: about four characters a token, counted generously as three.</summary>
+    public static long EstimateTokens(long characters) => characters / 3 + 16;
 }

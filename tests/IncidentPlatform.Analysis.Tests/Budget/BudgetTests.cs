@@ -1,5 +1,8 @@
+using IncidentPlatform.Analysis.Context;
+using IncidentPlatform.Analysis.Prompting;
 using IncidentPlatform.Analysis.Providers;
 using IncidentPlatform.Analysis.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace IncidentPlatform.Analysis.Tests.Budget;
 
@@ -114,5 +117,23 @@ public sealed class BudgetTests
         waiting.Provider.ShouldBe("offline");
         waiting.FallbackReason.ShouldBe("fake: concurrency limit: 1 model calls already in flight for 0.2 s");
         first.Provider.ShouldBe("fake");
+    }
+
+    [Fact]
+    public async Task Analyze_WhenTheModelTimesOut_TheBudgetCountsThePromptButTheAnalysisHasNoTokens()
+    {
+        var model = new GatedChatClient(ModelReplies.PoolExhaustion());
+        var settings = Settings();
+        settings["Analysis:Timeout"] = "00:00:00.300";
+        await using var host = AnalysisTestHost.Create(settings, [new ModelProvider("fake", "fake-model", model)]);
+        var incident = await TestIncidents.PoolExhaustionAsync(host.Store, host.Time.GetUtcNow());
+
+        var analysis = await host.Pipeline.AnalyzeAsync(incident, false, CancellationToken.None);
+
+        analysis.Provider.ShouldBe("offline");
+        analysis.FallbackReason.ShouldBe("fake: no answer within 0.3 s");
+        analysis.Tokens.ShouldBe(0);
+        var context = await host.Services.GetRequiredService<IncidentContextBuilder>().BuildAsync(incident, CancellationToken.None);
+        (await host.Counters.GetAsync($"analysis:tokens:{incident.Id}")).ShouldBe(PromptBuilder.Build(context).EstimatedTokens, "the prompt, not the output limit");
     }
 }
