@@ -62,6 +62,7 @@ public static class AnalysisExtensions
         services.TryAddSingleton<OfflineAnalyzer>();
         services.TryAddSingleton<AnalysisCache>();
         services.TryAddSingleton<KeyedLock>();
+        services.TryAddSingleton<ProviderCircuit>();
         services.TryAddSingleton<ModelAnalyzer>();
         services.TryAddSingleton<AnalysisPipeline>();
         services.TryAddSingleton<AnalysisRunner>();

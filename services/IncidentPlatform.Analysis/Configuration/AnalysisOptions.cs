@@ -15,6 +15,12 @@ internal sealed class AnalysisOptions
     /// <summary>The time limit of one model call; past it the next provider answers.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>Failed calls in a row (errors, timeouts) after which a provider is skipped for <see cref="BreakDuration"/>.</summary>
+    public int BreakAfterFailures { get; set; } = 3;
+
+    /// <summary>How long a failing provider is skipped before one call tries it again.</summary>
+    public TimeSpan BreakDuration { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>The model's output limit (<c>max_tokens</c>).</summary>
     public int MaxOutputTokens { get; set; } = 2048;
 

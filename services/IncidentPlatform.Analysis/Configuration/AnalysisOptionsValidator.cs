@@ -41,6 +41,8 @@ internal sealed class AnalysisOptionsValidator : IValidateOptions<AnalysisOption
 
         Positive(options.Timeout, "Timeout", errors);
         Positive(options.CacheTtl, "CacheTtl", errors);
+        Positive(options.BreakDuration, "BreakDuration", errors);
+        Range(options.BreakAfterFailures, 1, 1000, "BreakAfterFailures", errors);
         Positive(options.Budget.ConcurrencyWait, "Budget:ConcurrencyWait", errors);
         Range(options.MaxOutputTokens, 1, 64_000, "MaxOutputTokens", errors);
         Range(options.MaxAlerts, 1, 200, "MaxAlerts", errors);

@@ -12,12 +12,12 @@ using Microsoft.Extensions.Options;
 namespace IncidentPlatform.Analysis.Pipeline;
 
 /// <summary>
-/// Asks one model provider for the analysis: within budget and time, the reply checked, and an invalid reply sent back
-/// once with its errors for a repair.
+/// Asks one model provider for the analysis: unless its circuit is open, within budget and time, the reply checked,
+/// and an invalid reply sent back once with its errors for a repair.
 /// </summary>
 internal sealed class ModelAnalyzer(
-    BudgetGuard budget, PriceTable prices, AnalysisTelemetry telemetry, IOptions<AnalysisOptions> options, TimeProvider time,
-    ILogger<ModelAnalyzer> logger)
+    BudgetGuard budget, PriceTable prices, ProviderCircuit circuit, AnalysisTelemetry telemetry, IOptions<AnalysisOptions> options,
+    TimeProvider time, ILogger<ModelAnalyzer> logger)
 {
     private const int MaxEchoedReply = 20_000;
 
@@ -28,6 +28,12 @@ internal sealed class ModelAnalyzer(
         long input = 0, output = 0;
         decimal cost = 0;
         ModelOutcome Failed(string reason, bool denied = false) => new(null, $"{provider.Name}: {reason}", denied, input, output, cost);
+
+        if (circuit.Skip(provider.Name) is { } skipped)
+        {
+            telemetry.ModelCall(provider.Name, "skipped");
+            return Failed(skipped);
+        }
 
         for (var attempt = 0; attempt < 2; attempt++)
         {
@@ -53,6 +59,7 @@ internal sealed class ModelAnalyzer(
                 // answer was not, and costs nothing. Neither is in the analysis's tokens, which are measured ones.
                 var timedOut = e is OperationCanceledException or TimeoutException || e.InnerException is TimeoutException;
                 await reservation.SettleAsync(timedOut ? estimate : 0, 0);
+                circuit.Failed(provider.Name);
                 telemetry.ModelCall(provider.Name, timedOut ? "timeout" : "error");
                 logger.LogWarning(e, "Model {Provider} failed for incident {IncidentId}", provider.Name, context.Incident.Id);
                 return Failed(timedOut
@@ -65,6 +72,7 @@ internal sealed class ModelAnalyzer(
                 throw;
             }
 
+            circuit.Succeeded(provider.Name);
             var (callInput, callOutput) = Usage(response, estimate);
             var callCost = prices.Cost(provider.Model, callInput, callOutput);
             input += callInput;

@@ -115,4 +115,28 @@ public sealed class FallbackTests : IAsyncLifetime
         analysis.FallbackReason.ShouldBe("bedrock: invalid reply after one repair (The reply holds no JSON object.)");
         JsonDocument.Parse(_anthropic.Requests[0].Body).RootElement.GetProperty("messages").GetArrayLength().ShouldBe(1, "the next provider starts afresh");
     }
+
+    [Fact]
+    public async Task Analyze_AfterRepeatedFailures_SkipsTheProviderForAWhileThenTriesAgain()
+    {
+        _bedrock.On(_ => true, 500, """{"message":"Internal server error"}""");
+        _anthropic.On(_ => true, 200, ModelReplies.MessagesResponse(ModelReplies.PoolExhaustion()));
+        await using var host = AnalysisTestHost.Create(Chain());
+        var incident = await TestIncidents.PoolExhaustionAsync(host.Store, host.Time.GetUtcNow());
+        async Task<IncidentPlatform.Contracts.IncidentAnalysis> Analyze() => await host.Pipeline.AnalyzeAsync(incident, force: true, CancellationToken.None);
+
+        for (var i = 0; i < 3; i++)
+        {
+            (await Analyze()).FallbackReason.ShouldNotBeNull().ShouldStartWith("bedrock: HTTP 500");
+        }
+
+        var skipped = await Analyze();
+        host.Time.Advance(TimeSpan.FromSeconds(31));
+        var retried = await Analyze();
+
+        skipped.Provider.ShouldBe("anthropic");
+        skipped.FallbackReason.ShouldBe("bedrock: skipped after 3 failed calls in a row, until 09:00:30Z");
+        retried.FallbackReason.ShouldNotBeNull().ShouldStartWith("bedrock: HTTP 500");
+        _bedrock.Requests.Count.ShouldBe(4, "three failures, none while the circuit was open, one trial after it");
+    }
 }
