@@ -1,0 +1,79 @@
+using IncidentPlatform.Contracts;
+using IncidentPlatform.ServiceDefaults;
+
+namespace IncidentPlatform.Gateway.Silences;
+
+/// <summary>
+/// The one place silences are listed, created and ended, for REST (<see cref="SilenceEndpoints"/>) and MCP (the
+/// <c>silences</c> tool) alike. Ending a silence keeps it, expired, so the record of what was muted stays.
+/// </summary>
+internal sealed class SilenceService(SilenceStore store, TimeProvider time, ILogger<SilenceService> logger)
+{
+    public static readonly IReadOnlyList<string> States = ["pending", "active", "expired"];
+
+    /// <summary>Silences in the given state (all when null), newest start first.</summary>
+    public async Task<IReadOnlyList<SilenceView>> ListAsync(string? state, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        return (await store.ListAsync(ct)).Select(s => SilenceView.Of(s, now))
+            .Where(v => state is null || v.State == state)
+            .OrderByDescending(v => v.StartsAt).ThenByDescending(v => v.Id, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    public async Task<SilenceView?> GetAsync(string id, CancellationToken ct) =>
+        await store.GetAsync(id, ct) is { } found ? SilenceView.Of(found.Silence, time.GetUtcNow()) : null;
+
+    /// <summary>Validates and stores a new silence; returns it, or the problems by field.</summary>
+    public async Task<(SilenceView? Created, Dictionary<string, string[]> Errors)> CreateAsync(
+        SilenceRequest request, string actor, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var errors = SilenceValidator.Validate(request, now, out var matchers, out var startsAt, out var endsAt);
+        if (errors.Count > 0)
+        {
+            return (null, errors);
+        }
+
+        var silence = new Silence
+        {
+            Id = Ids.New("sil", time),
+            Matchers = matchers,
+            StartsAt = startsAt,
+            EndsAt = endsAt,
+            CreatedBy = actor,
+            Comment = request.Comment ?? "",
+            CreatedAt = now,
+        };
+        await store.TryPutAsync(silence, 0, ct);
+        logger.LogInformation("{Actor} created silence {SilenceId} from {StartsAt} to {EndsAt}", actor, silence.Id, startsAt, endsAt);
+        return (SilenceView.Of(silence, now), errors);
+    }
+
+    /// <summary>Ends a silence now; null when there is no such silence, false when it kept changing under us.</summary>
+    public async Task<bool?> ExpireAsync(string id, string actor, CancellationToken ct)
+    {
+        for (var attempt = 0; attempt < 10; attempt++)
+        {
+            if (await store.GetAsync(id, ct) is not { } found)
+            {
+                return null;
+            }
+
+            var now = time.GetUtcNow();
+            if (found.Silence.EndsAt <= now)
+            {
+                return true;
+            }
+
+            var ended = found.Silence with { StartsAt = found.Silence.StartsAt < now ? found.Silence.StartsAt : now, EndsAt = now };
+            if (await store.TryPutAsync(ended, found.Version, ct))
+            {
+                logger.LogInformation("{Actor} ended silence {SilenceId}", actor, id);
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
