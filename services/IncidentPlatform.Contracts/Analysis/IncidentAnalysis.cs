@@ -48,6 +48,10 @@ public sealed record IncidentAnalysis
     /// <summary>Why a fallback answered instead of the configured provider (budget cap, provider error…), if one did.</summary>
     public string? FallbackReason { get; init; }
 
+    /// <summary>What validation changed in the answer (unknown actions dropped, confidences clamped, citations removed…)
+    /// and other remarks about how it was made.</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+
     /// <summary>The normalized error fingerprint the analysis is cached under.</summary>
     public string? CacheKey { get; init; }
 
