@@ -1,0 +1,125 @@
+using System.Text.Json;
+using IncidentPlatform.Detector.Anomalies;
+using IncidentPlatform.Detector.Signals;
+using IncidentPlatform.Detector.Templates;
+using IncidentPlatform.Store;
+
+namespace IncidentPlatform.Detector.Logs;
+
+/// <summary>
+/// One log source (a file glob, the demo, a CloudWatch log group's service): its own template miner and anomaly
+/// detector, behind one lock, so that every source mines with the same default configuration but never shares a miner.
+/// Records go through <see cref="ProcessAsync"/>; the pipeline closes buckets and saves the state.
+/// </summary>
+internal sealed class LogSource(string id, SavedMiner saved, AnomalyDetector anomalies, TimeProvider time)
+{
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly TemplateMiner _miner = saved.Miner;
+    private long _minerVersion = saved.Version;
+    private long _savedChanges;
+    private DateTimeOffset _templatesSavedAt = time.GetUtcNow();
+    private bool _anomaliesChanged;
+
+    public string Id { get; } = id;
+
+    public static string CheckpointName(string sourceId) => $"anomaly:{sourceId}";
+
+    /// <summary>Mines each record's first line and counts it for anomaly detection.</summary>
+    public async Task ProcessAsync(IReadOnlyList<LogRecord> records, CancellationToken cancellationToken)
+    {
+        if (records.Count == 0)
+        {
+            return;
+        }
+
+        long created = 0, late = 0;
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            var now = time.GetUtcNow();
+            foreach (var record in records)
+            {
+                var firstLine = record.FirstLine;
+                var match = _miner.Add(firstLine);
+                created += match.IsNew ? 1 : 0;
+                var at = record.Timestamp ?? (LineTimestamps.TryParse(firstLine, out var logged) ? logged : now);
+                if (!anomalies.Observe(record.Service, match, LineLevels.Detect(record.Text), at, record.Text, now))
+                {
+                    late++;
+                }
+            }
+
+            _anomaliesChanged = true;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+
+        var source = new KeyValuePair<string, object?>("source", Id);
+        DetectorTelemetry.LinesProcessed.Add(records.Count, source);
+        DetectorTelemetry.TemplatesCreated.Add(created, source);
+        DetectorTelemetry.LinesLate.Add(late, source);
+    }
+
+    /// <summary>Judges the buckets that are due; returns their signals.</summary>
+    public async Task<IReadOnlyList<DetectorSignal>> CloseAsync(CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            var signals = anomalies.Close(time.GetUtcNow());
+            _anomaliesChanged = true;
+            return signals;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>
+    /// Saves the templates when they changed (at most every <paramref name="templateInterval"/> unless
+    /// <paramref name="force"/>), and the anomaly state when it changed.
+    /// </summary>
+    public async Task SaveAsync(
+        TemplateStateRepository templates, ICheckpointStore checkpoints, TimeSpan templateInterval, bool force,
+        CancellationToken cancellationToken)
+    {
+        string? state = null;
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            var now = time.GetUtcNow();
+            if (_miner.ChangeCount != _savedChanges && (force || now - _templatesSavedAt >= templateInterval))
+            {
+                _minerVersion = await templates.SaveAsync(Id, _miner, _minerVersion, cancellationToken);
+                _savedChanges = _miner.ChangeCount;
+                _templatesSavedAt = now;
+            }
+
+            if (_anomaliesChanged)
+            {
+                state = JsonSerializer.Serialize(anomalies.ToState(), AnomalyJsonContext.Default.AnomalyState);
+                _anomaliesChanged = false;
+            }
+        }
+        finally
+        {
+            _gate.Release();
+        }
+
+        if (state is not null)
+        {
+            try
+            {
+                await checkpoints.SetAsync(CheckpointName(Id), state, cancellationToken);
+            }
+            catch
+            {
+                _anomaliesChanged = true;
+                throw;
+            }
+        }
+    }
+}
