@@ -98,7 +98,10 @@ internal sealed class SplunkRuleRunner(
         var stored = await checkpoints.GetAsync(CheckpointName(Rule), cancellationToken);
         if (stored is null || !DateTimeOffset.TryParse(stored, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var last))
         {
-            return latest; // a new rule starts with the window that just ended, not with history
+            // A new rule starts with the window that just ended, not with history; recorded first, so that if that
+            // search fails it is that window that is retried, however long the failure lasts.
+            await checkpoints.SetAsync(CheckpointName(Rule), (latest - options.Interval).ToString("O", CultureInfo.InvariantCulture), cancellationToken);
+            return latest;
         }
 
         var next = RuleWindows.AlignDown(last, options.Interval) + options.Interval;

@@ -26,6 +26,9 @@ internal sealed class FakeSplunk : IAsyncDisposable
 
     public FakeHttpServer Server { get; }
 
+    /// <summary>While set, searches do not answer until it completes (a long-running search).</summary>
+    public TaskCompletionSource? Hold { get; set; }
+
     /// <summary>Whether a stats search first streams a preview result set (as a running reporting search does).</summary>
     public bool EmitPreview { get; set; }
 
@@ -62,6 +65,11 @@ internal sealed class FakeSplunk : IAsyncDisposable
 
     private async Task AnswerAsync(RecordedRequest request, HttpResponse response)
     {
+        if (Hold is { } hold)
+        {
+            await hold.Task.WaitAsync(response.HttpContext.RequestAborted);
+        }
+
         var (earliest, latest) = WindowOf(request);
         var search = request.Form()["search"];
         List<(DateTimeOffset At, string Service, string Raw)> events;
