@@ -19,8 +19,12 @@ internal sealed class LogSource(string id, SavedMiner saved, AnomalyDetector ano
     private long _savedChanges;
     private DateTimeOffset _templatesSavedAt = time.GetUtcNow();
     private bool _anomaliesChanged;
+    private long _processed;
 
     public string Id { get; } = id;
+
+    /// <summary>Records processed since the source was loaded.</summary>
+    public long Processed => Interlocked.Read(ref _processed);
 
     public static string CheckpointName(string sourceId) => $"anomaly:{sourceId}";
 
@@ -50,6 +54,7 @@ internal sealed class LogSource(string id, SavedMiner saved, AnomalyDetector ano
             }
 
             _anomaliesChanged = true;
+            Interlocked.Add(ref _processed, records.Count);
         }
         finally
         {
