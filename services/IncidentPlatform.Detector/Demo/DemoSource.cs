@@ -21,7 +21,7 @@ internal static class DemoSource
         Path = logFile,
         Service = "demo",
         ServicePattern = ServicePattern,
-        StartAt = TailStart.End,
+        StartAt = TailStart.Beginning, // its first lines teach the normal templates during the warm-up
         WarmUp = demo.WarmUp,
     };
 

@@ -25,7 +25,7 @@ internal static class DemoTraffic
         (4, (r, at) => Line(at, "WARN", "auth", $"Rate limit at {r.Next(80, 97)}% for client partner-api ({r.Next(800, 970)}/1000 requests per minute)")),
         (2, (r, at) => Line(at, "WARN", "inventory", $"Cache miss ratio {r.Next(20, 45)}% above 20% for region {Pick(r, "eu-west-1", "eu-central-1")}")),
         (1, (r, at) => Line(at, "ERROR", "checkout", $"Payment declined for order ord_{Hex(r, 10)}: card_declined (issuer response {Pick(r, "05", "51", "54")})")),
-        (1, (r, at) => Line(at, "ERROR", "search", $"Query parse failed for q=\"{Pick(r, "((", "title:", "AND OR", "\\\"")}\": unexpected token at position {r.Next(0, 9)}")),
+        (1, (r, at) => Line(at, "ERROR", "search", $"Query parse failed for request {Hex(r, 12)}: unexpected token ')' at position {r.Next(0, 40)}")),
     ];
 
     private static readonly int TotalWeight = Records.Sum(r => r.Weight);

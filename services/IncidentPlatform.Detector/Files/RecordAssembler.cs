@@ -19,13 +19,38 @@ internal sealed class RecordAssembler(Regex? recordStart, int maxLength)
     /// <summary>Where the pending record began in the file, or null when none is pending.</summary>
     public long? PendingStart => _first is null ? null : _start;
 
-    /// <summary>The default rule: indented lines and the usual stack-trace lines continue a record.</summary>
+    /// <summary>
+    /// The default rule: indented lines, the usual stack-trace lines, and an exception header at the start of a line
+    /// (<c>java.sql.SQLException: …</c>, <c>ValueError: …</c>) continue a record.
+    /// </summary>
     public static bool LooksLikeContinuation(string line) =>
         line.Length > 0 && (line[0] is ' ' or '\t' ||
                             line.StartsWith("at ", StringComparison.Ordinal) ||
                             line.StartsWith("Caused by:", StringComparison.Ordinal) ||
                             line.StartsWith("... ", StringComparison.Ordinal) ||
-                            line.StartsWith("Traceback (most recent call last)", StringComparison.Ordinal));
+                            line.StartsWith("Traceback (most recent call last)", StringComparison.Ordinal) ||
+                            IsExceptionHeader(line));
+
+    private static bool IsExceptionHeader(string line)
+    {
+        var end = line.AsSpan().IndexOfAny(':', ' ');
+        var name = end < 0 ? line.AsSpan() : line.AsSpan(0, end);
+        if ((end >= 0 && line[end] != ':') || name.Length < 6 || !char.IsAsciiLetter(name[0]))
+        {
+            return false;
+        }
+
+        foreach (var c in name)
+        {
+            if (!char.IsAsciiLetterOrDigit(c) && c is not ('.' or '_' or '$'))
+            {
+                return false;
+            }
+        }
+
+        return name.EndsWith("Exception", StringComparison.Ordinal) || name.EndsWith("Error", StringComparison.Ordinal) ||
+               name.EndsWith("Throwable", StringComparison.Ordinal);
+    }
 
     /// <summary>Adds a complete line that began at <paramref name="start"/>; completed records go to <paramref name="output"/>.</summary>
     public void Add(string line, long start, DateTimeOffset now, List<string> output)

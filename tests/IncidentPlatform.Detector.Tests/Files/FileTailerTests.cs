@@ -65,9 +65,8 @@ public sealed class FileTailerTests
 
         var records = await fixture.DrainAsync(tailer);
 
-        // Without a record-start pattern the exception line (no indent) starts a record of its own.
         records.ShouldBe([
-            "2026-11-21T08:00:00Z ERROR [payments] charge failed",
+            "2026-11-21T08:00:00Z ERROR [payments] charge failed\n" +
             "java.sql.SQLTransientConnectionException: Connection is not available\n" +
             "\tat com.zaxxer.hikari.pool.HikariPool.getConnection(HikariPool.java:197)\n" +
             "Caused by: java.net.SocketTimeoutException: connect timed out\n" +
@@ -75,6 +74,17 @@ public sealed class FileTailerTests
             "2026-11-21T08:00:01Z INFO [payments] next",
         ]);
     }
+
+    [Theory]
+    [InlineData("java.lang.OutOfMemoryError: Java heap space", true)]
+    [InlineData("ValueError: invalid literal for int()", true)]
+    [InlineData("org.example.BrokenThing$InnerException", true)]
+    [InlineData("    File \"app.py\", line 3, in <module>", true)]
+    [InlineData("2026-11-21T08:00:01Z INFO next", false)]
+    [InlineData("Error: something at the start of a record", false)]
+    [InlineData("ServerError happened while saving", false)]
+    public void LooksLikeContinuation_DefaultRule(string line, bool continues) =>
+        RecordAssembler.LooksLikeContinuation(line).ShouldBe(continues);
 
     [Fact]
     public async Task Poll_RecordStartPattern_JoinsEveryOtherLine()
