@@ -84,14 +84,22 @@ public static class StoreExtensions
                 settings, sp.GetRequiredService<TimeProvider>(),
                 sp.GetRequiredService<ILoggerFactory>().CreateLogger<EmbeddedStore>());
         });
-        services.AddSingleton<IIncidentStore>(sp => sp.GetRequiredService<EmbeddedStore>());
-        services.AddSingleton<IDocumentStore>(sp => sp.GetRequiredService<EmbeddedStore>());
-        services.AddSingleton<IAppendLog>(sp => sp.GetRequiredService<EmbeddedStore>());
-        services.AddSingleton<IIdempotencyStore>(sp => sp.GetRequiredService<EmbeddedStore>());
-        services.AddSingleton<ICacheStore>(sp => sp.GetRequiredService<EmbeddedStore>());
-        services.AddSingleton<ICounterStore>(sp => sp.GetRequiredService<EmbeddedStore>());
-        services.AddSingleton<ILeaseStore>(sp => sp.GetRequiredService<EmbeddedStore>());
-        services.AddSingleton<ICheckpointStore>(sp => sp.GetRequiredService<EmbeddedStore>());
+        AddStoreInterfaces<EmbeddedStore>(services);
         services.AddHealthChecks().AddCheck<EmbeddedStoreHealthCheck>("store", tags: [HealthTags.Ready]);
+    }
+
+    /// <summary>Registers the one registered <typeparamref name="TStore"/> for every store interface.</summary>
+    internal static void AddStoreInterfaces<TStore>(IServiceCollection services)
+        where TStore : class, IIncidentStore, IDocumentStore, IAppendLog, IIdempotencyStore, ICacheStore, ICounterStore,
+        ILeaseStore, ICheckpointStore
+    {
+        services.AddSingleton<IIncidentStore>(sp => sp.GetRequiredService<TStore>());
+        services.AddSingleton<IDocumentStore>(sp => sp.GetRequiredService<TStore>());
+        services.AddSingleton<IAppendLog>(sp => sp.GetRequiredService<TStore>());
+        services.AddSingleton<IIdempotencyStore>(sp => sp.GetRequiredService<TStore>());
+        services.AddSingleton<ICacheStore>(sp => sp.GetRequiredService<TStore>());
+        services.AddSingleton<ICounterStore>(sp => sp.GetRequiredService<TStore>());
+        services.AddSingleton<ILeaseStore>(sp => sp.GetRequiredService<TStore>());
+        services.AddSingleton<ICheckpointStore>(sp => sp.GetRequiredService<TStore>());
     }
 }

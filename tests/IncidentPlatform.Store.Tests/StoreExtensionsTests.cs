@@ -3,7 +3,6 @@ using IncidentPlatform.ServiceDefaults.Configuration;
 using IncidentPlatform.ServiceDefaults.Health;
 using IncidentPlatform.Store.Embedded;
 using IncidentPlatform.Store.Tests.Contract;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
@@ -47,15 +46,6 @@ public sealed class StoreExtensionsTests : IDisposable
 
         error.Message.ShouldContain("ConnectionStrings:redis");
         error.Message.ShouldContain("IncidentPlatform:Store");
-    }
-
-    [Fact]
-    public void AddIncidentStore_RedisConnectionString_ThrowsThatRedisIsNotWiredYet()
-    {
-        var error = Should.Throw<ConfigurationException>(
-            () => Builder(("ConnectionStrings:redis", "localhost:6379")).AddIncidentStore());
-
-        error.Message.ShouldContain("not wired");
     }
 
     [Fact]
@@ -124,14 +114,6 @@ public sealed class StoreExtensionsTests : IDisposable
         })).ShouldNotBeNull();
     }
 
-    private HostApplicationBuilder Builder(params (string Key, string Value)[] settings)
-    {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
-        {
-            DisableDefaults = true,
-            ContentRootPath = _directory.Path,
-        });
-        builder.Configuration.AddInMemoryCollection(settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value)));
-        return builder;
-    }
+    private HostApplicationBuilder Builder(params (string Key, string Value)[] settings) =>
+        TestHosts.Builder(_directory.Path, settings);
 }

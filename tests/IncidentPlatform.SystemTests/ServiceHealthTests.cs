@@ -3,25 +3,27 @@ using IncidentPlatform.Testing;
 
 namespace IncidentPlatform.SystemTests;
 
-public sealed class ServiceHealthTests(RabbitMqFixture rabbit)
+public sealed class ServiceHealthTests(RabbitMqFixture rabbit, RedisFixture redis)
 {
     public static TheoryData<string> ServiceProjects => new(Services.All);
 
     [Theory]
     [MemberData(nameof(ServiceProjects))]
-    public async Task Start_WithRabbitMq_AnswersHealthAndAlive(string project)
+    public async Task Start_WithRabbitMqAndRedis_AnswersHealthAndAlive(string project)
     {
-        await using var service = await ServiceProcess.StartHealthyAsync(project, Services.Configuration(rabbit.Server.ConnectionString));
+        await using var service = await ServiceProcess.StartHealthyAsync(
+            project, Services.Configuration(rabbit.Server.ConnectionString, redis.ConnectionString));
         using var client = service.CreateClient();
 
         using var health = await client.GetAsync("/health");
         var body = await health.Content.ReadAsStringAsync();
         health.StatusCode.ShouldBe(HttpStatusCode.OK);
-        body.ShouldContain("\"masstransit-bus\":{\"status\":\"Healthy\"");
+        body.ShouldContain("\"messaging\":{\"status\":\"Healthy\"");
+        body.ShouldContain("\"redis\":{\"status\":\"Healthy\"");
 
         using var alive = await client.GetAsync("/alive");
         alive.StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await alive.Content.ReadAsStringAsync()).ShouldNotContain("masstransit");
+        (await alive.Content.ReadAsStringAsync()).ShouldNotContain("redis");
     }
 
     [Fact]
@@ -29,7 +31,7 @@ public sealed class ServiceHealthTests(RabbitMqFixture rabbit)
     {
         await using var broker = await RabbitMqServer.StartAsync();
         await using var service = await ServiceProcess.StartHealthyAsync(
-            "IncidentPlatform.Detector", Services.Configuration(broker.ConnectionString));
+            "IncidentPlatform.Detector", Services.Configuration(broker.ConnectionString, redis.ConnectionString));
 
         await broker.StopAsync();
         await service.WaitForHealthAsync(HttpStatusCode.ServiceUnavailable, TimeSpan.FromSeconds(60));
@@ -43,9 +45,26 @@ public sealed class ServiceHealthTests(RabbitMqFixture rabbit)
     }
 
     [Fact]
+    public async Task Health_WhenRedisStopsAndReturns_TurnsUnhealthyThenHealthy()
+    {
+        await using var store = await RedisServer.StartNewAsync();
+        await using var service = await ServiceProcess.StartHealthyAsync(
+            "IncidentPlatform.Gateway", Services.Configuration(rabbit.Server.ConnectionString, store.ConnectionString));
+
+        await store.StopAsync();
+        await service.WaitForHealthAsync(HttpStatusCode.ServiceUnavailable, TimeSpan.FromSeconds(60));
+
+        await store.StartAsync();
+        await service.WaitForHealthAsync(HttpStatusCode.OK, TimeSpan.FromSeconds(60));
+    }
+
+    [Fact]
     public async Task Standalone_WithNoConfiguration_AnswersHealth()
     {
-        await using var host = await ServiceProcess.StartHealthyAsync("IncidentPlatform.Standalone", new Dictionary<string, string?>());
+        await using var host = await ServiceProcess.StartHealthyAsync("IncidentPlatform.Standalone", new Dictionary<string, string?>
+        {
+            ["IncidentPlatform:DataDirectory"] = Directory.CreateTempSubdirectory("ip-standalone-").FullName,
+        });
         using var client = host.CreateClient();
         var body = await client.GetStringAsync("/health");
         body.ShouldContain("\"status\":\"Healthy\"");

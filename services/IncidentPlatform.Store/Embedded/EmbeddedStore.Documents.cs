@@ -9,10 +9,7 @@ internal sealed partial class EmbeddedStore
         string collection, string id, string json, long expectedVersion, string? owner = null,
         CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrEmpty(collection);
-        ArgumentException.ThrowIfNullOrEmpty(id);
-        ArgumentNullException.ThrowIfNull(json);
-        ArgumentOutOfRangeException.ThrowIfNegative(expectedVersion);
+        StoreArguments.CheckDocument(collection, id, json, expectedVersion);
         return RunAsync(() =>
         {
             if ((_state.FindDocument(collection, id)?.Version ?? 0) != expectedVersion)

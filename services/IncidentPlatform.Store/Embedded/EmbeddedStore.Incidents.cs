@@ -11,18 +11,7 @@ internal sealed partial class EmbeddedStore
     public Task<FindOrOpenResult> FindOrOpenAsync(
         string fingerprint, Incident candidate, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrEmpty(fingerprint);
-        ArgumentNullException.ThrowIfNull(candidate);
-        if (candidate.Fingerprint != fingerprint)
-        {
-            throw new ArgumentException(
-                $"The candidate's fingerprint '{candidate.Fingerprint}' differs from '{fingerprint}'.", nameof(candidate));
-        }
-
-        if (candidate.Status == IncidentStatus.Resolved)
-        {
-            throw new ArgumentException("A resolved incident cannot be opened.", nameof(candidate));
-        }
+        StoreArguments.CheckCandidate(fingerprint, candidate);
 
         return RunAsync(() =>
         {

@@ -1,0 +1,38 @@
+using IncidentPlatform.Redis;
+
+namespace IncidentPlatform.Store.Redis;
+
+/// <summary>Append-only logs: one list each.</summary>
+internal sealed partial class RedisIncidentStore
+{
+    public async Task<long> AppendAsync(string stream, string entry, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(stream);
+        ArgumentNullException.ThrowIfNull(entry);
+        return (await ExecuteAsync("RPUSH", [_keys.Log(stream), entry], cancellationToken)).ToInt64() - 1;
+    }
+
+    public async Task<long?> TryAppendAsync(
+        string stream, string entry, long expectedLength, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(stream);
+        ArgumentNullException.ThrowIfNull(entry);
+        var position = (await EvalAsync(KeyScripts.TryAppend, [_keys.Log(stream)], [expectedLength, entry], cancellationToken))
+            .ToInt64();
+        return position < 0 ? null : position;
+    }
+
+    public async Task<IReadOnlyList<string>> ReadAsync(
+        string stream, long start, int count, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        var entries = await RangeAsync(_keys.Log(stream), start, count, cancellationToken);
+        return [.. entries.Items.ToArray().Select(e => e.ToString()!)];
+    }
+
+    public async Task<long> LengthAsync(string stream, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        return (await ExecuteAsync("LLEN", [_keys.Log(stream)], cancellationToken)).ToInt64();
+    }
+}
