@@ -35,7 +35,7 @@ internal static class DemoFaults
             (r, at) => Line(at, "ERROR", "checkout", $"Upstream inventory returned 503 Service Unavailable for GET /v1/stock/sku-{r.Next(10000, 99999)} (attempt 3/3)"),
             (r, at) => Line(at, "ERROR", "checkout", $"upstream connect error or disconnect/reset before headers. reset reason: connection failure, transport failure reason: delayed connect error: 111 (upstream inventory.svc.cluster.local:8080, {Ip(r)})"),
             (r, at) => Line(at, "WARN", "checkout", $"Circuit breaker 'inventory' is OPEN: failure rate {r.Next(55, 95)}.0% over the last 100 calls"),
-            (r, at) => Line(at, "ERROR", "checkout", $"GET /api/cart/{Hex(r, 8)} 503 {r.Next(2, 30)}ms user=u{r.Next(1000, 99999)} error=\"inventory unavailable\""),
+            (r, at) => Line(at, "ERROR", "checkout", $"GET /api/cart/{Hex(r, 8)} 503 {r.Next(2, 30)}ms user={r.Next(1000, 99999)} error=\"inventory unavailable\""),
             (r, at) => Line(at, "ERROR", "inventory", $"Readiness probe failed: HTTP probe failed with statuscode: 503 (pod {Pod(r, "inventory")})"),
         ]),
         new("disk-full", "inventory", "disk full on the inventory volume",

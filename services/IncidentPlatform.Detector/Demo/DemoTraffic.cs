@@ -12,14 +12,14 @@ internal static class DemoTraffic
 
     private static readonly (int Weight, Func<Random, DateTimeOffset, string> Record)[] Records =
     [
-        (60, (r, at) => Line(at, "INFO", "checkout", $"GET /api/cart/{Hex(r, 8)} 200 {r.Next(8, 90)}ms user=u{r.Next(1000, 99999)} trace={Hex(r, 16)}")),
+        (60, (r, at) => Line(at, "INFO", "checkout", $"GET /api/cart/{Hex(r, 8)} 200 {r.Next(8, 90)}ms user={r.Next(1000, 99999)} trace={Hex(r, 16)}")),
         (24, (r, at) => Line(at, "INFO", "checkout", $"POST /api/orders 201 {r.Next(120, 480)}ms order=ord_{Hex(r, 10)} items={r.Next(1, 7)}")),
         (28, (r, at) => Line(at, "INFO", "payments", $"POST /api/charges 200 {r.Next(140, 620)}ms charge=ch_{Hex(r, 12)} amount={r.Next(5, 900)}.{r.Next(0, 99):00} EUR")),
         (12, (r, at) => Line(at, "INFO", "payments", $"HikariPool-1 - Pool stats (total=50, active={r.Next(3, 22)}, idle={r.Next(20, 47)}, waiting=0)")),
         (36, (r, at) => Line(at, "INFO", "inventory", $"GET /v1/stock/sku-{r.Next(10000, 99999)} 200 {r.Next(3, 40)}ms warehouse={Pick(r, "ams1", "fra2", "dub1")}")),
         (6, (r, at) => Line(at, "INFO", "inventory", $"Reconciled {r.Next(200, 4000)} SKUs for warehouse {Pick(r, "ams1", "fra2", "dub1")} in {r.Next(300, 2400)}ms")),
         (32, (r, at) => Line(at, "INFO", "auth", $"POST /oauth/token 200 {r.Next(12, 70)}ms client={Pick(r, "web", "ios", "android", "partner-api")} grant=refresh_token")),
-        (10, (r, at) => Line(at, "INFO", "auth", $"Session {Hex(r, 12)} refreshed for user u{r.Next(1000, 99999)} from {Ip(r)}")),
+        (10, (r, at) => Line(at, "INFO", "auth", $"Session {Hex(r, 12)} refreshed for user {r.Next(1000, 99999)} from {Ip(r)}")),
         (40, (r, at) => Line(at, "INFO", "search", $"GET /search?q={Pick(r, "shoes", "red+dress", "laptop", "usb-c+cable", "tent")} 200 {r.Next(20, 260)}ms hits={r.Next(0, 5000)}")),
         (4, (r, at) => Line(at, "WARN", "search", $"Slow query took {r.Next(520, 1900)}ms on index products (threshold 500ms)")),
         (4, (r, at) => Line(at, "WARN", "auth", $"Rate limit at {r.Next(80, 97)}% for client partner-api ({r.Next(800, 970)}/1000 requests per minute)")),

@@ -7,12 +7,40 @@ namespace IncidentPlatform.Detector.Logs;
 /// </summary>
 internal static class LineTimestamps
 {
-    public static bool TryParse(ReadOnlySpan<char> line, out DateTimeOffset timestamp)
+    public static bool TryParse(ReadOnlySpan<char> line, out DateTimeOffset timestamp) => TryParse(line, out timestamp, out _);
+
+    /// <summary>
+    /// The line without its leading timestamp (and the bracket and spaces around it), which is what gets mined: the
+    /// timestamp tells templates nothing, and leaving it out lets the level and service route the line in the miner's
+    /// tree (as the loghub evaluation's content-only lines do). The timestamp is returned when there was one.
+    /// </summary>
+    public static ReadOnlySpan<char> StripLeading(ReadOnlySpan<char> line, out DateTimeOffset? timestamp)
+    {
+        if (!TryParse(line, out var parsed, out var length))
+        {
+            timestamp = null;
+            return line;
+        }
+
+        timestamp = parsed;
+        var rest = line[length..];
+        if (line[0] == '[' && rest.Length > 0 && rest[0] == ']')
+        {
+            rest = rest[1..];
+        }
+
+        return rest.TrimStart(' ');
+    }
+
+    private static bool TryParse(ReadOnlySpan<char> line, out DateTimeOffset timestamp, out int length)
     {
         timestamp = default;
+        length = 0;
+        var skipped = 0;
         if (line.Length > 0 && line[0] == '[')
         {
             line = line[1..];
+            skipped = 1;
         }
 
         if (line.Length < 19 || line[4] != '-' || line[7] != '-' || line[10] is not ('T' or ' ') || line[13] != ':' ||
@@ -40,14 +68,21 @@ internal static class LineTimestamps
         }
 
         var offset = TimeSpan.Zero;
-        if (pos < line.Length && line[pos] is '+' or '-' && line.Length >= pos + 5 && Digits(line, pos + 1, 2, out var oh))
+        if (pos < line.Length && line[pos] == 'Z')
+        {
+            pos++;
+        }
+        else if (pos < line.Length && line[pos] is '+' or '-' && line.Length >= pos + 5 && Digits(line, pos + 1, 2, out var oh))
         {
             var minutesAt = line[pos + 3] == ':' ? pos + 4 : pos + 3;
             if (Digits(line, minutesAt, 2, out var om) && oh <= 14 && om <= 59)
             {
                 offset = new TimeSpan(oh, om, 0) * (line[pos] == '-' ? -1 : 1);
+                pos = minutesAt + 2;
             }
         }
+
+        length = skipped + pos;
 
         var local = new DateTime(year, month, day, hour, minute, second, DateTimeKind.Unspecified).AddTicks(ticks);
         timestamp = new DateTimeOffset(local, offset).ToUniversalTime();

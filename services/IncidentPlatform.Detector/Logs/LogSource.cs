@@ -28,7 +28,7 @@ internal sealed class LogSource(string id, SavedMiner saved, AnomalyDetector ano
 
     public static string CheckpointName(string sourceId) => $"anomaly:{sourceId}";
 
-    /// <summary>Mines each record's first line and counts it for anomaly detection.</summary>
+    /// <summary>Mines each record's first line (without its timestamp) and counts it for anomaly detection.</summary>
     public async Task ProcessAsync(IReadOnlyList<LogRecord> records, CancellationToken cancellationToken)
     {
         if (records.Count == 0)
@@ -43,10 +43,10 @@ internal sealed class LogSource(string id, SavedMiner saved, AnomalyDetector ano
             var now = time.GetUtcNow();
             foreach (var record in records)
             {
-                var firstLine = record.FirstLine;
-                var match = _miner.Add(firstLine);
+                var content = LineTimestamps.StripLeading(record.FirstLine, out var logged);
+                var match = _miner.Add(content);
                 created += match.IsNew ? 1 : 0;
-                var at = record.Timestamp ?? (LineTimestamps.TryParse(firstLine, out var logged) ? logged : now);
+                var at = record.Timestamp ?? logged ?? now;
                 if (!anomalies.Observe(record.Service, match, LineLevels.Detect(record.Text), at, record.Text, now))
                 {
                     late++;

@@ -31,7 +31,7 @@ internal sealed class DetectorDriver
         for (var i = 0; i < count; i++)
         {
             var text = line(i);
-            var match = Miner.Add(new LogRecord(text, service).FirstLine);
+            var match = Miner.Add(LineTimestamps.StripLeading(new LogRecord(text, service).FirstLine, out _));
             Detector.Observe(service, match, LineLevels.Detect(text), Now, text, Now);
         }
     }

@@ -24,4 +24,15 @@ public sealed class LineTimestampsTests
     [InlineData("12345")]
     [InlineData("")]
     public void TryParse_OtherText_ReturnsFalse(string line) => LineTimestamps.TryParse(line, out _).ShouldBeFalse();
+
+    [Theory]
+    [InlineData("2026-11-21T08:01:02.345Z ERROR [payments] x", "ERROR [payments] x")]
+    [InlineData("[2026-11-21 08:01:02,123] WARN  y", "WARN  y")]
+    [InlineData("2026-11-21T09:01:02+01:00 z", "z")]
+    [InlineData("no timestamp here", "no timestamp here")]
+    public void StripLeading_LineWithTimestamp_ReturnsTheRestAndTheTime(string line, string rest)
+    {
+        LineTimestamps.StripLeading(line, out var at).ToString().ShouldBe(rest);
+        at.HasValue.ShouldBe(rest != line);
+    }
 }

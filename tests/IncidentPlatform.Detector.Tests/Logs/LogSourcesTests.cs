@@ -38,7 +38,8 @@ public sealed class LogSourcesTests
             }
 
             await source.SaveAsync(Templates(store), Checkpoints(store), TimeSpan.Zero, force: true, default);
-            templateId = (await Templates(store).LoadAsync(Source)).Miner.Match(Refused(1, clock.GetUtcNow()).Text)!.Value.TemplateId;
+            templateId = (await Templates(store).LoadAsync(Source)).Miner
+                .Match(LineTimestamps.StripLeading(Refused(1, clock.GetUtcNow()).Text, out _))!.Value.TemplateId;
         }
 
         var restarted = await Sources(store, clock).GetAsync(Source);
