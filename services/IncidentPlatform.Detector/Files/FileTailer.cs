@@ -21,7 +21,9 @@ internal sealed partial class FileTailer(
     private readonly FileGlob _glob = new(options.Path!, contentRoot);
     private readonly Regex? _recordStart = Compile(options.RecordStart);
     private readonly Regex? _servicePattern = Compile(options.ServicePattern);
+    private const int MaxServices = 1000;
     private readonly byte[] _buffer = new byte[64 * 1024];
+    private readonly Dictionary<string, string> _services = new(StringComparer.Ordinal);
     private Dictionary<FileIdentity, TailPosition>? _stored;
     private bool _hadCheckpoint;
     private bool _firstScan = true;
@@ -48,7 +50,7 @@ internal sealed partial class FileTailer(
         }
 
         var now = time.GetUtcNow();
-        var texts = new List<(string Text, string Path)>();
+        var records = new List<LogRecord>();
         var lines = new List<string>();
         var more = false;
         string? error = null;
@@ -79,7 +81,11 @@ internal sealed partial class FileTailer(
                 Close(file, e.Message);
             }
 
-            texts.AddRange(lines.Select(l => (l, file.Path)));
+            foreach (var line in lines)
+            {
+                records.Add(new LogRecord(line, ServiceOf(line)));
+            }
+
             lines.Clear();
         }
 
@@ -91,7 +97,7 @@ internal sealed partial class FileTailer(
             logger.LogWarning("Tailing {Source} failed: {Error}", SourceId, error);
         }
 
-        return new TailBatch([.. texts.Select(t => new LogRecord(t.Text, ServiceOf(t.Text)))], more);
+        return new TailBatch(records, more);
     }
 
     /// <summary>Stores the offsets of the records returned so far (call once they have been processed).</summary>
@@ -129,7 +135,15 @@ internal sealed partial class FileTailer(
             var group = _servicePattern.Match(record, 0, newline < 0 ? record.Length : newline).Groups["service"];
             if (group.Success && group.Length is > 0 and <= 100)
             {
-                return group.Value;
+                // One string per service name, not one per record.
+                var names = _services.GetAlternateLookup<ReadOnlySpan<char>>();
+                if (!names.TryGetValue(group.ValueSpan, out var name) && _services.Count < MaxServices)
+                {
+                    name = group.Value;
+                    _services.Add(name, name);
+                }
+
+                return name ?? group.Value;
             }
         }
 
