@@ -37,6 +37,9 @@ internal sealed partial class AnomalyDetector
 
     public int SeriesCount => _series.Count;
 
+    /// <summary>The first bucket not yet judged; it moves when <see cref="Close"/> closes buckets.</summary>
+    public long Watermark => _watermark;
+
     public DateTimeOffset BucketStart(long bucket) => new(bucket * _bucketTicks, TimeSpan.Zero);
 
     public long BucketOf(DateTimeOffset at) => at.UtcTicks / _bucketTicks;

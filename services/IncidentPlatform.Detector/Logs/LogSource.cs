@@ -18,7 +18,8 @@ internal sealed class LogSource(string id, SavedMiner saved, AnomalyDetector ano
     private long _minerVersion = saved.Version;
     private long _savedChanges;
     private DateTimeOffset _templatesSavedAt = time.GetUtcNow();
-    private bool _anomaliesChanged;
+    private bool _bucketsClosed;
+    private bool _counted;
     private long _processed;
 
     public string Id { get; } = id;
@@ -53,7 +54,7 @@ internal sealed class LogSource(string id, SavedMiner saved, AnomalyDetector ano
                 }
             }
 
-            _anomaliesChanged = true;
+            _counted = true;
             Interlocked.Add(ref _processed, records.Count);
         }
         finally
@@ -73,8 +74,9 @@ internal sealed class LogSource(string id, SavedMiner saved, AnomalyDetector ano
         await _gate.WaitAsync(cancellationToken);
         try
         {
+            var watermark = anomalies.Watermark;
             var signals = anomalies.Close(time.GetUtcNow());
-            _anomaliesChanged = true;
+            _bucketsClosed |= anomalies.Watermark != watermark;
             return signals;
         }
         finally
@@ -85,7 +87,8 @@ internal sealed class LogSource(string id, SavedMiner saved, AnomalyDetector ano
 
     /// <summary>
     /// Saves the templates when they changed (at most every <paramref name="templateInterval"/> unless
-    /// <paramref name="force"/>), and the anomaly state when it changed.
+    /// <paramref name="force"/>), and the anomaly state when buckets closed (once a bucket; forced, also the counts of
+    /// the open buckets).
     /// </summary>
     public async Task SaveAsync(
         TemplateStateRepository templates, ICheckpointStore checkpoints, TimeSpan templateInterval, bool force,
@@ -103,10 +106,10 @@ internal sealed class LogSource(string id, SavedMiner saved, AnomalyDetector ano
                 _templatesSavedAt = now;
             }
 
-            if (_anomaliesChanged)
+            if (_bucketsClosed || (force && _counted))
             {
                 state = JsonSerializer.Serialize(anomalies.ToState(), AnomalyJsonContext.Default.AnomalyState);
-                _anomaliesChanged = false;
+                (_bucketsClosed, _counted) = (false, false);
             }
         }
         finally
@@ -122,7 +125,7 @@ internal sealed class LogSource(string id, SavedMiner saved, AnomalyDetector ano
             }
             catch
             {
-                _anomaliesChanged = true;
+                _bucketsClosed = true;
                 throw;
             }
         }

@@ -56,7 +56,7 @@ public sealed class LogSourcesTests
     }
 
     [Fact]
-    public async Task SaveAsync_TemplatesUnchanged_DoesNotWriteThemAgain()
+    public async Task SaveAsync_OnlyWhatChanged_TemplatesWhenNewAndCountsOnceABucket()
     {
         var clock = new ManualClock();
         await using var store = await TestStore.EmbeddedAsync(clock);
@@ -70,6 +70,11 @@ public sealed class LogSourcesTests
 
         (await store.Services.GetRequiredService<IDocumentStore>().GetAsync(TemplateStateRepository.Collection, Source))!
             .Version.ShouldBe(version);
+        (await Checkpoints(store).GetAsync(LogSource.CheckpointName(Source))).ShouldBeNull(); // no bucket closed yet
+
+        clock.Advance(TimeSpan.FromMinutes(2));
+        await source.CloseAsync(default);
+        await source.SaveAsync(Templates(store), Checkpoints(store), TimeSpan.Zero, force: false, default);
         (await Checkpoints(store).GetAsync(LogSource.CheckpointName(Source))).ShouldNotBeNull();
     }
 
