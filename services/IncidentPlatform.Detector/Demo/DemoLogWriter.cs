@@ -19,7 +19,16 @@ internal sealed class DemoLogWriter(
     {
         var demo = options.Value.Demo;
         var file = paths.LogFile;
-        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            logger.LogError("Demo log source disabled: cannot create {Directory}: {Error}", Path.GetDirectoryName(file), e.Message);
+            return;
+        }
+
         var random = new Random();
         var start = time.GetUtcNow();
         var schedule = new DemoSchedule(start, demo);
@@ -30,7 +39,7 @@ internal sealed class DemoLogWriter(
         var last = start;
         DemoFault? current = null;
         double owedNormal = 0, owedFault = 0;
-        Append(file, [.. DemoTraffic.EveryKind(random, start)], demo);
+        TryAppend(file, [.. DemoTraffic.EveryKind(random, start)], demo);
         while (!stoppingToken.IsCancellationRequested)
         {
             await Task.Delay(Tick, time, stoppingToken);
@@ -61,14 +70,19 @@ internal sealed class DemoLogWriter(
                 records.Add(fault!.Next(random, Spread(random, now, elapsed)));
             }
 
-            try
-            {
-                Append(file, [.. records.Order(StringComparer.Ordinal)], demo);
-            }
-            catch (IOException e)
-            {
-                logger.LogWarning("Demo: could not write {File}: {Error}", file, e.Message);
-            }
+            TryAppend(file, [.. records.Order(StringComparer.Ordinal)], demo);
+        }
+    }
+
+    private void TryAppend(string file, IReadOnlyList<string> records, DemoOptions demo)
+    {
+        try
+        {
+            Append(file, records, demo);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            logger.LogWarning("Demo: could not write {File}: {Error}", file, e.Message);
         }
     }
 
