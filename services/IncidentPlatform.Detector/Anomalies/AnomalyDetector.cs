@@ -44,7 +44,7 @@ internal sealed partial class AnomalyDetector
 
     public long BucketOf(DateTimeOffset at) => at.UtcTicks / _bucketTicks;
 
-    /// <summary>Counts a record; false when its bucket was already judged (a late record: mined, not counted).</summary>
+    /// <summary>Counts a record; false when it is not counted (its bucket was judged already, or too many series).</summary>
     public bool Observe(string service, TemplateMatch match, LineLevel level, DateTimeOffset at, string text, DateTimeOffset now)
     {
         var bucket = Math.Min(BucketOf(at), BucketOf(now));

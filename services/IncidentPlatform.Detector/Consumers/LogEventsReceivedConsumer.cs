@@ -29,7 +29,7 @@ internal sealed class LogEventsReceivedConsumer(LogSources sources, IIdempotency
 
         try
         {
-            var service = Name(batch.Service) ?? Name(batch.Labels.GetValueOrDefault("logGroup")) ?? "unknown";
+            var service = Name(batch.Service) ?? Name(batch.Labels?.GetValueOrDefault("logGroup")) ?? "unknown";
             var sourceId = SourceId(batch.Source, service);
             if (sources.Count >= LogSources.MaxSources && !sources.Contains(sourceId))
             {

@@ -37,7 +37,7 @@ internal sealed class LogSource(string id, SavedMiner saved, AnomalyDetector ano
             return;
         }
 
-        long created = 0, late = 0;
+        long created = 0, uncounted = 0;
         await _gate.WaitAsync(cancellationToken);
         try
         {
@@ -50,7 +50,7 @@ internal sealed class LogSource(string id, SavedMiner saved, AnomalyDetector ano
                 var at = record.Timestamp ?? logged ?? now;
                 if (!anomalies.Observe(record.Service, match, LineLevels.Detect(record.Text), at, record.Text, now))
                 {
-                    late++;
+                    uncounted++;
                 }
             }
 
@@ -65,7 +65,7 @@ internal sealed class LogSource(string id, SavedMiner saved, AnomalyDetector ano
         var source = new KeyValuePair<string, object?>("source", Id);
         DetectorTelemetry.LinesProcessed.Add(records.Count, source);
         DetectorTelemetry.TemplatesCreated.Add(created, source);
-        DetectorTelemetry.LinesLate.Add(late, source);
+        DetectorTelemetry.LinesUncounted.Add(uncounted, source);
     }
 
     /// <summary>Judges the buckets that are due; returns their signals.</summary>

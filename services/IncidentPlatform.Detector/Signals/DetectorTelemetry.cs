@@ -16,9 +16,9 @@ internal static class DetectorTelemetry
     public static readonly Counter<long> LinesProcessed =
         Meter.CreateCounter<long>("detector.lines.processed", "{record}", "Log records through the miner and the anomaly detector");
 
-    /// <summary>Records whose time bucket had already been evaluated (mined, but not counted).</summary>
-    public static readonly Counter<long> LinesLate =
-        Meter.CreateCounter<long>("detector.lines.late", "{record}", "Log records older than the open time buckets");
+    /// <summary>Records mined but not counted: older than the open time buckets, or past the series limit.</summary>
+    public static readonly Counter<long> LinesUncounted =
+        Meter.CreateCounter<long>("detector.lines.uncounted", "{record}", "Log records mined but not counted for anomalies");
 
     /// <summary>New templates learnt, by source.</summary>
     public static readonly Counter<long> TemplatesCreated =

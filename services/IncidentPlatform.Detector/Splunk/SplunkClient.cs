@@ -46,9 +46,9 @@ internal sealed class SplunkClient : IDisposable
     public static string Normalize(string query)
     {
         var trimmed = query.Trim();
-        return trimmed.StartsWith('|') || trimmed.StartsWith("search ", StringComparison.OrdinalIgnoreCase)
-            ? trimmed
-            : "search " + trimmed;
+        var startsWithSearch = trimmed.StartsWith("search", StringComparison.OrdinalIgnoreCase) &&
+                               trimmed.Length > 6 && char.IsWhiteSpace(trimmed[6]);
+        return trimmed.StartsWith('|') || startsWithSearch ? trimmed : "search " + trimmed;
     }
 
     /// <summary>Epoch seconds, as Splunk's time modifiers accept them.</summary>

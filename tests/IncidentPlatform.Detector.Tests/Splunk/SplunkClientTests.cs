@@ -61,6 +61,15 @@ public sealed class SplunkClientTests
     }
 
     [Theory]
+    [InlineData("index=app error", "search index=app error")]
+    [InlineData("  search index=app error ", "search index=app error")]
+    [InlineData("SEARCH\tindex=app", "SEARCH\tindex=app")]
+    [InlineData("searchable=true", "search searchable=true")]
+    [InlineData("| tstats count", "| tstats count")]
+    public void Normalize_Query_StartsWithASearchCommandOrAPipe(string query, string sent) =>
+        SplunkClient.Normalize(query).ShouldBe(sent);
+
+    [Theory]
     [InlineData(401, "WARN", "call not properly authenticated", "Unauthorized")]
     [InlineData(400, "FATAL", "Error in 'search' command: Unable to parse the search: unbalanced parentheses.", "BadRequest")]
     [InlineData(503, "ERROR", "Search not executed: the server is too busy", "Unavailable")]
