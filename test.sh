@@ -9,6 +9,7 @@ missing=()
 [ -x /usr/sbin/rabbitmq-server ] || missing+=(rabbitmq-server)
 /usr/bin/python3 -c 'import aiosmtpd' 2>/dev/null || missing+=(python3-aiosmtpd)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
+[ -x /usr/bin/openssl ] || missing+=(openssl) # the SMTP fixture makes its STARTTLS certificate with it
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing ${missing[*]}"
   sudo=""; [ "$(id -u)" = 0 ] || sudo="sudo"

@@ -25,7 +25,7 @@ public static class DetectorExtensions
     public static IHostApplicationBuilder AddDetectorModule(this IHostApplicationBuilder builder)
     {
         builder.AddIncidentStore();
-        builder.Services.AddSingleton<IncidentCorrelator>();
+        builder.AddCorrelation();
         builder.Services.AddSingleton<IncidentCommands>();
         builder.AddSignalSources();
         return builder;

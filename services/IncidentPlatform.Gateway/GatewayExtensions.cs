@@ -1,8 +1,16 @@
 using IncidentPlatform.Contracts;
 using IncidentPlatform.Gateway.Alerts;
+using IncidentPlatform.Gateway.Api;
 using IncidentPlatform.Gateway.Auth;
+using IncidentPlatform.Gateway.Deliveries;
+using IncidentPlatform.Gateway.Events;
 using IncidentPlatform.Gateway.Incidents;
 using IncidentPlatform.Gateway.Json;
+using IncidentPlatform.Gateway.Mcp;
+using IncidentPlatform.Gateway.Silences;
+using IncidentPlatform.Gateway.Slack;
+using IncidentPlatform.Gateway.Ui;
+using IncidentPlatform.Gateway.Webhooks;
 using IncidentPlatform.ServiceDefaults.Messaging;
 using IncidentPlatform.Store;
 using MassTransit;
@@ -31,18 +39,33 @@ public static class GatewayExtensions
         builder.Services.AddProblemDetails();
         builder.Services.AddGatewayJson();
         builder.Services.AddScoped<AlertIntake>();
+        builder.Services.AddScoped<IncidentCommands>();
+        builder.Services.AddGatewayMcp();
+        builder.Services.AddGatewayRateLimiting(builder.Configuration);
+        builder.Services.AddGatewayOpenApi();
+        builder.Services.AddSingleton<IncidentEventHub>();
         builder.Services.AddScoped<IIncidentDetailPart, AlertsPart>();
         builder.Services.AddScoped<IIncidentDetailPart, TimelinePart>();
+        builder.Services.AddDeliveries();
+        builder.Services.AddSlackInteractivity();
+        builder.AddWebhooks();
+        builder.AddSilences();
         return builder;
     }
 
     /// <summary>Registers the gateway's consumers on the bus.</summary>
     public static IBusRegistrationConfigurator AddGatewayConsumers(this IBusRegistrationConfigurator bus)
     {
+        bus.AddConsumer<IncidentMessageConsumer, IncidentMessageConsumerDefinition>();
         bus.AddRequestClient<AcknowledgeIncident>(BusRequests.Timeout);
         bus.AddRequestClient<ResolveIncident>(BusRequests.Timeout);
         bus.AddRequestClient<UpdateIncident>(BusRequests.Timeout);
         bus.AddRequestClient<DeleteIncident>(BusRequests.Timeout);
+        bus.AddRequestClient<RunDetection>(BusRequests.Timeout);
+        bus.AddRequestClient<SendNotification>(BusRequests.Timeout);
+        bus.AddRequestClient<DecideRemediation>(BusRequests.Timeout);
+        bus.AddRequestClient<SuggestRemediations>(BusRequests.Timeout);
+        bus.AddRequestClient<GetRemediationPolicy>(BusRequests.Timeout);
         return bus;
     }
 
@@ -51,9 +74,19 @@ public static class GatewayExtensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseRateLimiter();
         app.MapAlertEndpoints();
         app.MapIncidentEndpoints();
         app.MapIncidentCommandEndpoints();
+        app.MapDeliveryEndpoints();
+        app.MapSlackInteractions();
+        app.MapWebhookEndpoints();
+        app.MapSilenceEndpoints();
+        app.MapIncidentHistoryEndpoints();
+        app.MapApiEndpoints();
+        app.MapEventEndpoints();
+        app.MapUiEndpoints();
+        app.MapMcpEndpoints();
         return app;
     }
 }

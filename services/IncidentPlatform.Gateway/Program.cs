@@ -1,5 +1,11 @@
 using IncidentPlatform.Gateway;
+using IncidentPlatform.Gateway.Stdio;
 using IncidentPlatform.ServiceDefaults;
+
+if (args.IsStdioMode())
+{
+    return await McpStdioHost.RunAsync(args);
+}
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
@@ -9,3 +15,4 @@ var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapGateway();
 app.Run();
+return 0;

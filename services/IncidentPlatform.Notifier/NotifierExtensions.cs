@@ -1,6 +1,15 @@
+using IncidentPlatform.Notifier.Channels;
+using IncidentPlatform.Notifier.Configuration;
+using IncidentPlatform.Notifier.Consumers;
+using IncidentPlatform.Notifier.Delivery;
+using IncidentPlatform.Notifier.Routing;
+using IncidentPlatform.Notifier.Throttling;
+using IncidentPlatform.ServiceDefaults.Health;
 using IncidentPlatform.ServiceDefaults.Messaging;
 using IncidentPlatform.Store;
 using MassTransit;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace IncidentPlatform.Notifier;
 
@@ -18,20 +27,58 @@ public static class NotifierExtensions
         return builder.AddMessaging(bus => bus.AddNotifierConsumers());
     }
 
-    /// <summary>Adds the notifier's services and options, without the bus.</summary>
+    /// <summary>
+    /// Adds the notifier's services and options (<c>Notifier:Channels</c>, <c>Notifier:Routes</c>, validated at start),
+    /// without the bus, and the incident store (documents, append log, idempotency, cache, counters, leases, incidents).
+    /// </summary>
     public static IHostApplicationBuilder AddNotifierModule(this IHostApplicationBuilder builder)
     {
         builder.AddIncidentStore();
+        var services = builder.Services;
+        services.AddOptions<NotifierOptions>().BindConfiguration(NotifierOptions.Section).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<NotifierOptions>, NotifierOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddHttpClient(VendorHttp.ClientName, client => client.Timeout = TimeSpan.FromSeconds(30));
+
+        services.AddSingleton<ChannelStateStore>();
+        services.AddSingleton<ChannelFactory>();
+        services.AddSingleton<ChannelRegistry>();
+        services.AddSingleton<Router>();
+        services.AddSingleton<RateLimiter>();
+        services.AddSingleton<StormGuard>();
+        services.AddSingleton<UpdateCoalescer>();
+        services.AddSingleton<DeliveryGates>();
+        services.AddSingleton<DeliveryIdempotency>();
+        services.AddSingleton<DeliveryLog>();
+        services.AddSingleton<ChannelSender>();
+        services.AddScoped<DeliveryRecorder>();
+        services.AddScoped<NotificationDispatcher>();
+        services.AddScoped<ManualNotifier>();
+
+        services.AddSingleton<FlusherHealth>();
+        services.AddHostedService<CoalescedUpdateFlusher>();
+        services.AddHealthChecks().AddCheck<FlusherHealth>("notifier-flusher", tags: [HealthTags.Ready]);
         return builder;
     }
 
     /// <summary>Registers the notifier's consumers on the bus.</summary>
     public static IBusRegistrationConfigurator AddNotifierConsumers(this IBusRegistrationConfigurator bus)
     {
+        bus.AddConsumer<IncidentOpenedConsumer, IncidentOpenedConsumerDefinition>();
+        bus.AddConsumer<IncidentUpdatedConsumer, IncidentUpdatedConsumerDefinition>();
+        bus.AddConsumer<IncidentResolvedConsumer, IncidentResolvedConsumerDefinition>();
+        bus.AddConsumer<IncidentAnalyzedConsumer, IncidentAnalyzedConsumerDefinition>();
+        bus.AddConsumer<RemediationProposedConsumer, RemediationProposedConsumerDefinition>();
+        bus.AddConsumer<ApprovalRequestedConsumer, ApprovalRequestedConsumerDefinition>();
+        bus.AddConsumer<RemediationApprovedConsumer, RemediationApprovedConsumerDefinition>();
+        bus.AddConsumer<RemediationRejectedConsumer, RemediationRejectedConsumerDefinition>();
+        bus.AddConsumer<RemediationExecutedConsumer, RemediationExecutedConsumerDefinition>();
+        bus.AddConsumer<RemediationFailedConsumer, RemediationFailedConsumerDefinition>();
+        bus.AddConsumer<SendNotificationConsumer, SendNotificationConsumerDefinition>();
         return bus;
     }
 
-    /// <summary>Maps the notifier's endpoints.</summary>
+    /// <summary>Maps the notifier's endpoints (none: its API is the bus; the gateway serves the delivery log).</summary>
     public static WebApplication MapNotifier(this WebApplication app)
     {
         return app;

@@ -30,6 +30,9 @@ internal sealed class BenchStore : IAsyncDisposable
 
     public IIncidentStore Incidents { get; }
 
+    /// <summary>Every store interface, as registered.</summary>
+    public IServiceProvider Services => _services;
+
     /// <summary>Opens <c>embedded</c>, <c>redis</c> (everysec) or <c>redis-always</c>.</summary>
     public static async Task<BenchStore> OpenAsync(string kind, CancellationToken cancellationToken)
     {

@@ -34,7 +34,7 @@ internal sealed class StoreBenchmark : IBenchmark
             cancellationToken.ThrowIfCancellationRequested();
             await using var store = await BenchStore.OpenAsync(kind, cancellationToken);
             Console.WriteLine($"measuring {store.Name}…");
-            var workload = new StoreWorkload(store.Incidents, settings);
+            var workload = new StoreWorkload(store.Incidents, store.Services, settings);
             await workload.WarmUpAsync();
             rows.Add((store.Name, await workload.AlertsAsync(settings.Alerts), await workload.GetsAsync(settings.Gets),
                 await workload.ListsAsync(settings.Lists), await workload.SearchesAsync(settings.Lists)));

@@ -6,15 +6,15 @@ namespace IncidentPlatform.Bench.Store;
 
 /// <summary>
 /// What the services do to the store most: an alert correlated into its incident by the detector's own
-/// <see cref="IncidentCorrelator"/> (find or open by fingerprint, count it with a version-checked update, record the
-/// alert, a timeline entry when it opens or escalates), reading one incident (gateway, analysis), and listing pages
-/// (gateway, MCP).
+/// <see cref="IncidentCorrelator"/> (its fingerprint's route, find or open, count it with a version-checked update,
+/// record the alert and its progress, a timeline entry when it opens or escalates), reading one incident (gateway,
+/// analysis), and listing pages (gateway, MCP).
 /// </summary>
-internal sealed class StoreWorkload(IIncidentStore store, StoreBenchmarkSettings settings)
+internal sealed class StoreWorkload(IIncidentStore store, IServiceProvider stores, StoreBenchmarkSettings settings)
 {
     private const int Services = 10;
     private readonly string _run = Guid.NewGuid().ToString("N")[..8];
-    private readonly IncidentCorrelator _correlator = new(store, TimeProvider.System);
+    private readonly IncidentCorrelator _correlator = IncidentCorrelator.Create(stores, TimeProvider.System);
     private string[] _incidentIds = [];
 
     /// <summary>Opens every fingerprint's incident (one alert each), then runs a few thousand more to warm up.</summary>
@@ -73,7 +73,7 @@ internal sealed class StoreWorkload(IIncidentStore store, StoreBenchmarkSettings
             Severity = (Severity)(fingerprint % 5),
             Timestamp = DateTimeOffset.UtcNow,
         };
-        return (await _correlator.ApplyAsync(alert, CancellationToken.None)).Incident.Id;
+        return (await _correlator.ApplyAsync(alert, CancellationToken.None)).Incident!.Id;
     }
 
     private static string Service(int number) => $"svc-{number}";

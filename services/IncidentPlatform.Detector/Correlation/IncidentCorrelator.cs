@@ -1,91 +1,93 @@
 using IncidentPlatform.Contracts;
-using IncidentPlatform.ServiceDefaults;
+using IncidentPlatform.Detector.Silences;
 using IncidentPlatform.Store;
+using Microsoft.Extensions.Options;
 
 namespace IncidentPlatform.Detector.Correlation;
 
 /// <summary>
-/// Applies an alert to the incident of its fingerprint: opens it atomically (two detectors racing open one incident),
-/// or counts the alert in it and escalates its severity. Idempotent: the incident remembers its latest alert ids, so a
-/// redelivered alert changes nothing.
+/// Applies alerts to incidents, atomically across replicas: every decision goes through a version-checked write of the
+/// store (the fingerprint's <see cref="Route"/>, the incident document) or its atomic find-or-open, and is retried from a
+/// fresh read when another replica got there first.
+/// <list type="bullet">
+/// <item>A firing alert goes to the incident its fingerprint's route points to while that is unresolved; otherwise (see
+/// <see cref="CorrelationOptions"/>) it is counted as late, reopens, or opens a new incident — or, with grouping, joins its
+/// service's incident.</item>
+/// <item>A resolving alert marks its member resolved; when no member of the incident still fires (or each is quiet), the
+/// incident resolves. A resolve for a fingerprint without an unresolved incident is ignored (nothing is opened).</item>
+/// <item>Idempotent: an alert already applied (its id among the incident's recent ones, or marked in
+/// <see cref="AlertProgress"/>) changes nothing again.</item>
+/// </list>
 /// </summary>
-internal sealed class IncidentCorrelator(IIncidentStore store, TimeProvider time)
+internal sealed partial class IncidentCorrelator(
+    IIncidentStore incidents,
+    RouteStore routes,
+    SilenceCache silences,
+    AlertProgress progress,
+    CorrelationTimeline timeline,
+    IOptions<CorrelationOptions> options,
+    TimeProvider time,
+    ILogger<IncidentCorrelator> logger)
 {
-    public const int RecentAlertIds = 100;
+    private const int MaxAttempts = 100;
+    private readonly KeyedLock _fingerprints = new();
+
+    private CorrelationOptions Options => options.Value;
 
     public async Task<CorrelationOutcome> ApplyAsync(Alert alert, CancellationToken cancellationToken)
     {
-        var fingerprint = Fingerprints.For(alert);
-        var now = time.GetUtcNow();
-        var (incident, opened) = await store.FindOrOpenAsync(fingerprint, Open(alert, fingerprint, now), cancellationToken);
-        if (opened)
+        if (await progress.GetAsync(alert.Id, cancellationToken) is { } mark)
         {
-            await store.AddAlertAsync(incident.Id, alert, cancellationToken);
-            await store.AppendTimelineAsync(incident.Id, Timeline(now, "opened",
-                $"Opened by {Describe(alert)}", alert), cancellationToken);
-            return new CorrelationOutcome(incident, Opened: true, ["opened"], Significant: true);
+            return await ReplayAsync(alert, mark, cancellationToken);
         }
 
-        string[] changes = [];
-        var updated = await store.UpdateAsync(incident.Id, current =>
+        var identity = Fingerprints.For(alert, Options);
+        var stamped = alert with { Fingerprint = identity.Fingerprint };
+        using var serialized = await _fingerprints.AcquireAsync(identity.Fingerprint, cancellationToken);
+        for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
-            if (current.RecentAlertIds.Contains(alert.Id))
+            var outcome = stamped.Status == AlertStatus.Resolved
+                ? await TryResolveAsync(stamped, identity, cancellationToken)
+                : await TryFireAsync(stamped, identity, cancellationToken);
+            if (outcome is not null)
             {
-                changes = [];
-                return null;
+                return outcome;
             }
 
-            var escalated = alert.Severity > current.Severity;
-            changes = escalated ? ["alerts", "severity"] : ["alerts"];
-            return current with
-            {
-                AlertCount = current.AlertCount + 1,
-                Severity = escalated ? alert.Severity : current.Severity,
-                LastAlertAt = alert.Timestamp > current.LastAlertAt ? alert.Timestamp : current.LastAlertAt,
-                UpdatedAt = now,
-                RecentAlertIds = [.. current.RecentAlertIds.TakeLast(RecentAlertIds - 1), alert.Id],
-            };
-        }, cancellationToken) ?? incident;
-
-        // Storing the alert is idempotent, so a redelivery after a crash completes what the first delivery began.
-        await store.AddAlertAsync(updated.Id, alert, cancellationToken);
-        if (changes.Contains("severity"))
-        {
-            await store.AppendTimelineAsync(updated.Id, Timeline(now, "severity",
-                $"Severity raised to {alert.Severity} by {Describe(alert)}", alert), cancellationToken);
+            // Another replica changed the route or the incident first: decide again from fresh reads.
+            await Task.Delay(Random.Shared.Next(0, 2 + attempt), cancellationToken);
         }
 
-        var first = updated.AlertCount == 1 && updated.RecentAlertIds is [var only] && only == alert.Id;
-        return new CorrelationOutcome(updated, Opened: first, changes, Significant: changes.Contains("severity"));
+        throw new InvalidOperationException(
+            $"Alert {alert.Id} could not be correlated: its fingerprint's incident kept changing over {MaxAttempts} attempts.");
     }
 
-    private static Incident Open(Alert alert, string fingerprint, DateTimeOffset now) => new()
-    {
-        Id = Ids.New("inc"),
-        Fingerprint = fingerprint,
-        Title = alert.Title,
-        Service = alert.Service,
-        Severity = alert.Severity,
-        Status = IncidentStatus.Open,
-        Source = alert.Source,
-        Labels = alert.Labels,
-        CreatedAt = now,
-        UpdatedAt = now,
-        AlertCount = 1,
-        FirstAlertAt = alert.Timestamp,
-        LastAlertAt = alert.Timestamp,
-        RecentAlertIds = [alert.Id],
-        Evidence = alert.Evidence is null ? [] : [alert.Evidence],
-    };
+    /// <summary>Marks the alert announced, so a redelivery does nothing.</summary>
+    public Task CompleteAsync(Alert alert, CorrelationOutcome outcome, CancellationToken cancellationToken) =>
+        progress.MarkDoneAsync(alert.Id, outcome.Incident?.Id, cancellationToken);
 
-    private static string Describe(Alert alert) => $"{alert.Source} alert '{alert.Title}'";
-
-    private static TimelineEntry Timeline(DateTimeOffset at, string kind, string message, Alert alert) => new()
+    // An earlier delivery applied the alert; finish what it may not have: store the alert and announce it.
+    private async Task<CorrelationOutcome> ReplayAsync(Alert alert, AlertMark mark, CancellationToken cancellationToken)
     {
-        At = at,
-        Kind = kind,
-        Message = message,
-        Actor = alert.Source,
-        Data = new Dictionary<string, string> { ["alertId"] = alert.Id },
-    };
+        var incident = mark.IncidentId is null ? null : await incidents.GetAsync(mark.IncidentId, cancellationToken);
+        if (mark.Done || incident is null)
+        {
+            logger.LogInformation("Alert {AlertId} was already applied; nothing to do", alert.Id);
+            return incident is null ? CorrelationOutcome.Ignored("already applied") : CorrelationOutcome.Duplicate(incident);
+        }
+
+        await incidents.AddAlertAsync(incident.Id, alert with { Fingerprint = Fingerprints.For(alert, Options).Fingerprint },
+            cancellationToken);
+        logger.LogInformation("Alert {AlertId} was applied to {IncidentId} before; completing it", alert.Id, incident.Id);
+        return new CorrelationOutcome(mark.Kind, incident, mark.Changes, mark.Significant, Publish: true,
+            incident.Status == IncidentStatus.Resolved ? "resolved by its alerts" : null);
+    }
+
+    private static string GroupKey(string service) => "group:" + service.Trim().ToLowerInvariant();
+
+    private bool IsQuiet(Route route, DateTimeOffset now)
+    {
+        var quiet = Options.QuietPeriod(route.Source);
+        return quiet > TimeSpan.Zero && now - route.SeenAt >= quiet;
+    }
 }

@@ -16,7 +16,17 @@ internal sealed class AlertIntake(
     private static readonly TimeSpan RetryMemory = TimeSpan.FromDays(1);
     private static readonly TimeSpan PublishTimeout = TimeSpan.FromSeconds(10);
 
+    /// <summary>Accepts the alert: 202 with its id, or 503 problem details when it could not be queued.</summary>
     public async Task<IResult> AcceptAsync(Alert alert, CancellationToken cancellationToken)
+    {
+        var (id, error) = await SubmitAsync(alert, cancellationToken);
+        return error is null
+            ? TypedResults.Accepted((string?)null, new AlertAccepted(id))
+            : Problems.Result(StatusCodes.Status503ServiceUnavailable, "Not accepted", error);
+    }
+
+    /// <summary>Accepts the alert; returns its id, and an error when it could not be queued (nothing was stored).</summary>
+    public async Task<(string AlertId, string? Error)> SubmitAsync(Alert alert, CancellationToken cancellationToken)
     {
         var id = alert.ExternalId is null
             ? Ids.New("alt", time)
@@ -25,7 +35,7 @@ internal sealed class AlertIntake(
         if (alert.ExternalId is not null && !await idempotency.TryClaimAsync(claim, RetryMemory, cancellationToken))
         {
             logger.LogInformation("Alert {AlertId} from {Source} was already accepted; ignoring the retry", id, alert.Source);
-            return TypedResults.Accepted((string?)null, new AlertAccepted(id));
+            return (id, null);
         }
 
         try
@@ -47,11 +57,10 @@ internal sealed class AlertIntake(
                 await idempotency.ReleaseAsync(claim, CancellationToken.None);
             }
 
-            return Problems.Result(StatusCodes.Status503ServiceUnavailable, "Not accepted",
-                "The alert could not be queued (the message bus is unavailable); nothing was stored. Retry later.");
+            return (id, "The alert could not be queued (the message bus is unavailable); nothing was stored. Retry later.");
         }
 
         logger.LogInformation("Accepted alert {AlertId} from {Source}: {Title}", id, alert.Source, alert.Title);
-        return TypedResults.Accepted((string?)null, new AlertAccepted(id));
+        return (id, null);
     }
 }

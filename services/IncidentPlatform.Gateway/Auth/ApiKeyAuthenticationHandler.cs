@@ -30,11 +30,7 @@ internal sealed class ApiKeyAuthenticationHandler(
             return Task.FromResult(AuthenticateResult.Fail("The API key is not valid."));
         }
 
-        var claims = new List<Claim> { new(ClaimTypes.Name, key.Name), new(ClaimTypes.NameIdentifier, key.Name) };
-        claims.AddRange(key.Scopes.Select(s => new Claim(Scopes.ClaimType, s)));
-        claims.AddRange(key.Roles.Select(r => new Claim(ClaimTypes.Role, r)));
-        var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
-        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName)));
+        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(Principal(key), SchemeName)));
     }
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)
@@ -49,6 +45,15 @@ internal sealed class ApiKeyAuthenticationHandler(
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
         Problems.Write(Context, StatusCodes.Status403Forbidden, "Forbidden",
             "The API key does not have the scope this operation needs.");
+
+    /// <summary>The identity of a key: its name (the actor), scopes and roles.</summary>
+    internal static ClaimsPrincipal Principal(ApiKey key)
+    {
+        var claims = new List<Claim> { new(ClaimTypes.Name, key.Name), new(ClaimTypes.NameIdentifier, key.Name) };
+        claims.AddRange(key.Scopes.Select(s => new Claim(Scopes.ClaimType, s)));
+        claims.AddRange(key.Roles.Select(r => new Claim(ClaimTypes.Role, r)));
+        return new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
+    }
 
     /// <summary>The key presented in <c>X-Api-Key</c>, or an opaque (non-JWT) bearer token.</summary>
     internal static string? PresentedKey(HttpRequest request)

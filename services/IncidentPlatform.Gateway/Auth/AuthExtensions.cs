@@ -1,4 +1,6 @@
+using IncidentPlatform.Gateway.Auth.Oidc;
 using IncidentPlatform.ServiceDefaults.Configuration;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 
 namespace IncidentPlatform.Gateway.Auth;
@@ -6,6 +8,9 @@ namespace IncidentPlatform.Gateway.Auth;
 /// <summary>Authentication and scope policies shared by MCP, REST and the UI: nothing but health is anonymous.</summary>
 internal static class AuthExtensions
 {
+    /// <summary>The default scheme: an OIDC JWT when one is presented as a bearer token (and OIDC is on), else an API key.</summary>
+    public const string GatewayScheme = "Gateway";
+
     public static IHostApplicationBuilder AddGatewayAuth(this IHostApplicationBuilder builder)
     {
         var registry = ApiKeyRegistry.FromConfiguration(builder.Configuration);
@@ -17,9 +22,27 @@ internal static class AuthExtensions
         }
 
         builder.Services.AddSingleton(registry);
-        builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
-            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(
-                ApiKeyAuthenticationHandler.SchemeName, null);
+        var oidc = builder.Configuration.GetSection(OidcOptions.Section).Get<OidcOptions>() ?? new OidcOptions();
+        var authentication = builder.Services.AddAuthentication(GatewayScheme)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
+            .AddPolicyScheme(GatewayScheme, "API key or OIDC token", o => o.ForwardDefaultSelector = context =>
+                oidc.Enabled && ApiKeyAuthenticationHandler.PresentedKey(context.Request) is { } token &&
+                context.Request.Headers[ApiKeyAuthenticationHandler.HeaderName].Count == 0 && OidcTokenValidator.LooksLikeJwt(token)
+                    ? OidcAuthenticationHandler.SchemeName
+                    : ApiKeyAuthenticationHandler.SchemeName);
+        if (oidc.Enabled)
+        {
+            if (string.IsNullOrWhiteSpace(oidc.Audience) || !Uri.TryCreate(oidc.Authority, UriKind.Absolute, out _))
+            {
+                throw new ConfigurationException(
+                    $"'{OidcOptions.Section}:Authority' must be an absolute URL and '{OidcOptions.Section}:Audience' is required with it.");
+            }
+
+            builder.Services.AddOptions<OidcOptions>().BindConfiguration(OidcOptions.Section);
+            builder.Services.AddHttpClient(nameof(OidcTokenValidator));
+            builder.Services.AddSingleton<OidcTokenValidator>();
+            authentication.AddScheme<AuthenticationSchemeOptions, OidcAuthenticationHandler>(OidcAuthenticationHandler.SchemeName, null);
+        }
         builder.Services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddScopePolicies();

@@ -1,9 +1,6 @@
 using System.Security.Claims;
-using IncidentPlatform.Contracts;
-using IncidentPlatform.Gateway.Alerts;
 using IncidentPlatform.Gateway.Auth;
 using IncidentPlatform.Gateway.Json;
-using MassTransit;
 
 namespace IncidentPlatform.Gateway.Incidents;
 
@@ -14,77 +11,30 @@ internal static class IncidentCommandEndpoints
     {
         var incidents = app.MapGroup("/api/incidents/{id}");
 
-        incidents.MapPost("/acknowledge", async Task<IResult> (string id, ClaimsPrincipal user,
-            IRequestClient<AcknowledgeIncident> client, TimeProvider time, CancellationToken ct) =>
-            await Send(client, new AcknowledgeIncident { IncidentId = id, Actor = user.Identity!.Name!, OccurredAt = time.GetUtcNow() }, ct))
-            .RequireScope(Scopes.Write).WithName("AcknowledgeIncident");
+        incidents.MapPost("/acknowledge", async Task<IResult> (string id, ClaimsPrincipal user, IncidentCommands commands,
+            CancellationToken ct) => (await commands.AcknowledgeAsync(id, user.Identity!.Name!, ct)).ToResult())
+            .RequireScope(Scopes.Write).WithName("AcknowledgeIncident").WithSummary("Acknowledge an incident.");
 
         incidents.MapPost("/resolve", async Task<IResult> (string id, HttpRequest request, ClaimsPrincipal user,
-            IRequestClient<ResolveIncident> client, TimeProvider time, CancellationToken ct) =>
+            IncidentCommands commands, CancellationToken ct) =>
         {
-            var reason = request.ContentLength > 0 ? await ReadReasonAsync(request) : (null, null);
-            return reason.Problem ?? await Send(client, new ResolveIncident
-            {
-                IncidentId = id, Actor = user.Identity!.Name!, OccurredAt = time.GetUtcNow(), Reason = reason.Text,
-            }, ct);
-        }).RequireScope(Scopes.Write).WithName("ResolveIncident");
+            var (body, problem) = request.ContentLength > 0
+                ? await JsonBody.ReadAsync(request, GatewayJsonContext.Default.IncidentChangeRequest)
+                : (null, null);
+            return problem ?? (await commands.ResolveAsync(id, user.Identity!.Name!, body?.Reason, ct)).ToResult();
+        }).RequireScope(Scopes.Write).WithName("ResolveIncident").WithSummary("Resolve an incident, with an optional reason.");
 
         incidents.MapPatch("/", async Task<IResult> (string id, HttpRequest request, ClaimsPrincipal user,
-            IRequestClient<UpdateIncident> client, TimeProvider time, CancellationToken ct) =>
+            IncidentCommands commands, CancellationToken ct) =>
         {
             var (body, problem) = await JsonBody.ReadAsync(request, GatewayJsonContext.Default.IncidentChangeRequest);
-            if (problem is not null)
-            {
-                return problem;
-            }
+            return problem ?? (await commands.UpdateAsync(id, user.Identity!.Name!, body!, ct)).ToResult();
+        }).RequireScope(Scopes.Write).WithName("UpdateIncident").WithSummary("Change an incident's title, severity or labels.");
 
-            Severity? severity = null;
-            if (body!.Severity is not null)
-            {
-                if (!SeverityNames.TryParse(body.Severity, out var parsed))
-                {
-                    return Problems.Validation(new Dictionary<string, string[]> { ["severity"] = [$"One of: {SeverityNames.Accepted}."] });
-                }
-
-                severity = parsed;
-            }
-
-            if (body.Title is { Length: > AlertValidator.MaxTitle } || body.Title is "")
-            {
-                return Problems.Validation(new Dictionary<string, string[]> { ["title"] = [$"1 to {AlertValidator.MaxTitle} characters."] });
-            }
-
-            return await Send(client, new UpdateIncident
-            {
-                IncidentId = id, Actor = user.Identity!.Name!, OccurredAt = time.GetUtcNow(),
-                Title = body.Title, Severity = severity, Labels = body.Labels, Note = body.Note,
-            }, ct);
-        }).RequireScope(Scopes.Write).WithName("UpdateIncident");
-
-        incidents.MapDelete("/", async Task<IResult> (string id, ClaimsPrincipal user, IRequestClient<DeleteIncident> client,
-            TimeProvider time, CancellationToken ct) =>
-            await Send(client, new DeleteIncident { IncidentId = id, Actor = user.Identity!.Name!, OccurredAt = time.GetUtcNow() }, ct))
-            .RequireScope(Scopes.Admin).WithName("DeleteIncident");
+        incidents.MapDelete("/", async Task<IResult> (string id, ClaimsPrincipal user, IncidentCommands commands,
+            CancellationToken ct) => (await commands.DeleteAsync(id, user.Identity!.Name!, ct)).ToResult())
+            .RequireScope(Scopes.Admin).WithName("DeleteIncident").WithSummary("Delete an incident with its alerts and timeline.");
 
         return app;
-    }
-
-    private static async Task<(string? Text, IResult? Problem)> ReadReasonAsync(HttpRequest request)
-    {
-        var (body, problem) = await JsonBody.ReadAsync(request, GatewayJsonContext.Default.IncidentChangeRequest);
-        return (body?.Reason, problem);
-    }
-
-    private static async Task<IResult> Send<T>(IRequestClient<T> client, T command, CancellationToken ct) where T : class
-    {
-        var (result, problem) = await BusRequests.SendAsync<T, IncidentCommandResult>(client, command, ct);
-        if (problem is not null)
-        {
-            return problem;
-        }
-
-        return result!.Accepted
-            ? result.Incident is null ? TypedResults.NoContent() : TypedResults.Ok(result.Incident)
-            : Problems.Result(result.Status, result.Status == 404 ? "Not found" : "Refused", result.Error ?? "Refused.");
     }
 }

@@ -37,7 +37,8 @@ internal sealed class GatewayTestHost : IAsyncDisposable
     public static async Task<GatewayTestHost> StartAsync(
         IEnumerable<KeyValuePair<string, string?>>? configuration = null,
         Action<WebApplicationBuilder>? configure = null,
-        Action<IBusRegistrationConfigurator>? consumers = null)
+        Action<IBusRegistrationConfigurator>? consumers = null,
+        Action<WebApplication>? map = null)
     {
         var dataDirectory = Directory.CreateTempSubdirectory("ip-gateway-").FullName;
         var builder = WebApplication.CreateBuilder();
@@ -63,6 +64,7 @@ internal sealed class GatewayTestHost : IAsyncDisposable
         app.MapDefaultEndpoints();
         app.MapDetector();
         app.MapGateway();
+        map?.Invoke(app);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new GatewayTestHost(app, dataDirectory, new Uri(address));

@@ -1,0 +1,36 @@
+using System.Text.Json;
+using IncidentPlatform.Contracts;
+using IncidentPlatform.Store;
+
+namespace IncidentPlatform.Gateway.Silences;
+
+/// <summary>Silences as documents in the <c>silences</c> collection, which the detector reads.</summary>
+internal sealed class SilenceStore(IDocumentStore documents)
+{
+    /// <summary>The collection (the detector's <c>SilenceCache.Collection</c>).</summary>
+    public const string Collection = "silences";
+
+    public async Task<IReadOnlyList<Silence>> ListAsync(CancellationToken ct) =>
+        [.. (await documents.ListAsync(Collection, limit: 10_000, cancellationToken: ct)).Select(d => Parse(d.Json)).OfType<Silence>()];
+
+    public async Task<(Silence Silence, long Version)?> GetAsync(string id, CancellationToken ct) =>
+        await documents.GetAsync(Collection, id, ct) is { } stored && Parse(stored.Json) is { } silence
+            ? (silence, stored.Version)
+            : null;
+
+    public async Task<bool> TryPutAsync(Silence silence, long expectedVersion, CancellationToken ct) =>
+        await documents.TryPutAsync(Collection, silence.Id,
+            JsonSerializer.Serialize(silence, SilenceJsonContext.Default.Silence), expectedVersion, cancellationToken: ct) is not null;
+
+    private static Silence? Parse(string json)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize(json, SilenceJsonContext.Default.Silence);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,44 @@
+using IncidentPlatform.Contracts;
+using IncidentPlatform.Notifier.Telemetry;
+using MassTransit;
+using Microsoft.Extensions.Logging;
+
+namespace IncidentPlatform.Notifier.Delivery;
+
+/// <summary>Records an outcome: the incident's delivery log, the event (delivered or failed), a log line, a metric.</summary>
+internal sealed class DeliveryRecorder(DeliveryLog log, IPublishEndpoint publish, TimeProvider time, ILogger<DeliveryRecorder> logger)
+{
+    public async Task RecordAsync(NotificationDelivery delivery, CancellationToken cancellationToken)
+    {
+        await log.AppendAsync(delivery, cancellationToken);
+        NotifierTelemetry.Deliveries.Add(1,
+            new KeyValuePair<string, object?>("channel", delivery.Channel),
+            new KeyValuePair<string, object?>("status", delivery.Status.ToString()));
+        switch (delivery.Status)
+        {
+            case DeliveryStatus.Delivered:
+                logger.LogInformation(
+                    "Delivered {EventType} of {IncidentId} to {Channel} after {Attempts} attempt(s)",
+                    delivery.EventType, delivery.IncidentId, delivery.Channel, delivery.Attempts);
+                await publish.Publish(new NotificationDelivered
+                {
+                    IncidentId = delivery.IncidentId, OccurredAt = time.GetUtcNow(), Delivery = delivery,
+                }, cancellationToken);
+                break;
+            case DeliveryStatus.Failed:
+                logger.LogWarning(
+                    "Failed to deliver {EventType} of {IncidentId} to {Channel} after {Attempts} attempt(s): {Detail}",
+                    delivery.EventType, delivery.IncidentId, delivery.Channel, delivery.Attempts, delivery.Detail);
+                await publish.Publish(new NotificationFailed
+                {
+                    IncidentId = delivery.IncidentId, OccurredAt = time.GetUtcNow(), Delivery = delivery,
+                }, cancellationToken);
+                break;
+            default:
+                logger.LogInformation(
+                    "Suppressed {EventType} of {IncidentId} to {Channel}: {Detail}",
+                    delivery.EventType, delivery.IncidentId, delivery.Channel, delivery.Detail);
+                break;
+        }
+    }
+}

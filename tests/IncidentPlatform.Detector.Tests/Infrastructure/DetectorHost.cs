@@ -1,0 +1,88 @@
+using IncidentPlatform.Contracts;
+using IncidentPlatform.Store;
+using MassTransit;
+using MassTransit.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace IncidentPlatform.Detector.Tests.Infrastructure;
+
+/// <summary>
+/// The detector module with its consumers on MassTransit's test harness, the embedded store in a temporary directory and
+/// a fake clock (which also drives the correlation sweeper's timer).
+/// </summary>
+public sealed class DetectorHost : IAsyncDisposable
+{
+    private readonly IHost _host;
+    private readonly string _directory;
+
+    private DetectorHost(IHost host, string directory, FakeClock clock)
+    {
+        _host = host;
+        _directory = directory;
+        Clock = clock;
+    }
+
+    public FakeClock Clock { get; }
+
+    public IServiceProvider Services => _host.Services;
+
+    public ITestHarness Harness => Services.GetRequiredService<ITestHarness>();
+
+    public IIncidentStore Incidents => Services.GetRequiredService<IIncidentStore>();
+
+    public static async Task<DetectorHost> StartAsync(IEnumerable<KeyValuePair<string, string?>>? configuration = null)
+    {
+        var directory = Directory.CreateTempSubdirectory("ip-detector-").FullName;
+        var clock = new FakeClock(CorrelationFixture.T0);
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Configuration.AddInMemoryCollection([
+            new("IncidentPlatform:Store", "embedded"),
+            new("IncidentPlatform:DataDirectory", directory),
+            .. configuration ?? [],
+        ]);
+        builder.Services.AddSingleton<TimeProvider>(clock);
+        builder.AddDetectorModule();
+        builder.Services.AddMassTransitTestHarness(bus => bus.AddDetectorConsumers());
+        var host = builder.Build();
+        await host.StartAsync();
+        return new DetectorHost(host, directory, clock);
+    }
+
+    /// <summary>Publishes the alert as the gateway would, and waits until the detector consumed it.</summary>
+    public async Task DeliverAsync(Alert alert)
+    {
+        var before = Harness.Consumed.Select<AlertReceived>(m => m.Context.Message.AlertId == alert.Id).Count();
+        await Harness.Bus.Publish(new AlertReceived { AlertId = alert.Id, OccurredAt = Clock.GetUtcNow(), Alert = alert });
+        await UntilAsync(() => Harness.Consumed.Select<AlertReceived>(m => m.Context.Message.AlertId == alert.Id).Count() > before,
+            $"alert {alert.Id} consumed");
+    }
+
+    /// <summary>Waits until a message of the type was published (the sweeper publishes on its own schedule).</summary>
+    public Task WaitForPublishedAsync<T>() where T : class =>
+        UntilAsync(() => Harness.Published.Select<T>().Any(), $"a {typeof(T).Name} published");
+
+    /// <summary>Polls (real time, bounded) until the condition holds.</summary>
+    public static async Task UntilAsync(Func<bool> condition, string what)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (!condition())
+        {
+            DateTime.UtcNow.ShouldBeLessThan(deadline, $"Timed out waiting for {what}.");
+            await Task.Delay(10);
+        }
+    }
+
+    public IReadOnlyList<T> Published<T>() where T : class =>
+        [.. Harness.Published.Select<T>().Select(m => m.Context.Message)];
+
+    public async ValueTask DisposeAsync()
+    {
+        await _host.StopAsync();
+        _host.Dispose();
+        Directory.Delete(_directory, recursive: true);
+    }
+}
