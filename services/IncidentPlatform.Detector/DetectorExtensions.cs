@@ -9,7 +9,8 @@ namespace IncidentPlatform.Detector;
 
 /// <summary>
 /// The detector turns Splunk searches, log files and log batches into signals, and correlates alerts and signals into
-/// incidents. Its wiring lives here so that its own Program.cs and the standalone host share it: <see cref="AddDetector"/> for a process of its own, or <see cref="AddDetectorModule"/> plus
+/// incidents. Its wiring lives here so that its own Program.cs and the standalone host share it:
+/// <see cref="AddDetector"/> for a process of its own, or <see cref="AddDetectorModule"/> plus
 /// <see cref="AddDetectorConsumers"/> when several modules share one process and one bus.
 /// </summary>
 public static class DetectorExtensions

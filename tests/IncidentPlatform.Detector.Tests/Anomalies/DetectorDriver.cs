@@ -2,6 +2,7 @@ using IncidentPlatform.Detector.Anomalies;
 using IncidentPlatform.Detector.Logs;
 using IncidentPlatform.Detector.Signals;
 using IncidentPlatform.Detector.Templates;
+using IncidentPlatform.Detector.Tests.Infrastructure;
 
 namespace IncidentPlatform.Detector.Tests.Anomalies;
 
@@ -11,7 +12,7 @@ internal sealed class DetectorDriver
     public DetectorDriver(AnomalyOptions? options = null, DateTimeOffset? start = null, AnomalyDetector? restored = null)
     {
         Options = options ?? new AnomalyOptions();
-        Now = start ?? ManualClock.DefaultStart;
+        Now = start ?? CorrelationFixture.T0;
         Detector = restored ?? new AnomalyDetector("test", AnomalySettings.For("test", Options), Now);
     }
 

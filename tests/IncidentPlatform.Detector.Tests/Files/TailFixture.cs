@@ -3,6 +3,7 @@ using IncidentPlatform.Store;
 using IncidentPlatform.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
+using IncidentPlatform.Detector.Tests.Infrastructure;
 
 namespace IncidentPlatform.Detector.Tests.Files;
 
@@ -17,7 +18,7 @@ internal sealed class TailFixture : IAsyncDisposable
         Directory = directory;
     }
 
-    public ManualClock Clock { get; } = new();
+    public FakeClock Clock { get; } = new(CorrelationFixture.T0);
 
     public TestStore Store { get; }
 

@@ -8,6 +8,7 @@ using MassTransit.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using IncidentPlatform.Detector.Tests.Infrastructure;
 
 namespace IncidentPlatform.Detector.Tests.Logs;
 
@@ -16,7 +17,7 @@ public sealed class LogPipelineServiceTests
     [Fact]
     public async Task Stop_SavesEverySourcesTemplatesAndAnomalyStateSoTemplateIdsSurviveTheRestart()
     {
-        var clock = new ManualClock();
+        var clock = new FakeClock(CorrelationFixture.T0);
         await using var store = await TestStore.EmbeddedAsync(clock);
         var services = new ServiceCollection();
         services.AddMassTransitTestHarness(x => x.SetTestTimeouts(testInactivityTimeout: TimeSpan.FromMilliseconds(200)));

@@ -6,6 +6,7 @@ using IncidentPlatform.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using IncidentPlatform.Detector.Tests.Infrastructure;
 
 namespace IncidentPlatform.Detector.Tests.Logs;
 
@@ -23,7 +24,7 @@ public sealed class LogSourcesTests
     public async Task GetAsync_AfterRestart_KeepsTemplateIdsBaselineAndWarmUp()
     {
         // 20 s into each minute: a minute later (past the 15 s lateness) that minute's bucket closes.
-        var clock = new ManualClock(ManualClock.DefaultStart.AddSeconds(20));
+        var clock = new FakeClock(CorrelationFixture.T0.AddSeconds(20));
         await using var store = await TestStore.EmbeddedAsync(clock);
         string templateId;
         {
@@ -58,7 +59,7 @@ public sealed class LogSourcesTests
     [Fact]
     public async Task SaveAsync_OnlyWhatChanged_TemplatesWhenNewAndCountsOnceABucket()
     {
-        var clock = new ManualClock();
+        var clock = new FakeClock(CorrelationFixture.T0);
         await using var store = await TestStore.EmbeddedAsync(clock);
         var source = await Sources(store, clock).GetAsync(Source);
         await source.ProcessAsync([Request(1, clock.GetUtcNow())], default);

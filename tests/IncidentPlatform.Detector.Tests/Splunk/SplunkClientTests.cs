@@ -2,6 +2,7 @@ using IncidentPlatform.Detector.Splunk;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using IncidentPlatform.Detector.Tests.Infrastructure;
 
 namespace IncidentPlatform.Detector.Tests.Splunk;
 
@@ -137,7 +138,7 @@ public sealed class SplunkClientTests
     {
         await using var splunk = await FakeSplunk.StartAsync();
         splunk.Server.On(r => r.Path == FakeSplunk.ExportPath, (_, response) => Task.Delay(Timeout.Infinite, response.HttpContext.RequestAborted));
-        var clock = new ManualClock();
+        var clock = new FakeClock(CorrelationFixture.T0);
         using var client = Client(splunk, clock);
 
         var export = ExportAsync(client);

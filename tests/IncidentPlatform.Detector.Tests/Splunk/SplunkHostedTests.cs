@@ -3,6 +3,7 @@ using IncidentPlatform.Store;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
+using IncidentPlatform.Detector.Tests.Infrastructure;
 
 namespace IncidentPlatform.Detector.Tests.Splunk;
 
@@ -22,13 +23,13 @@ public sealed class SplunkHostedTests
     public async Task DetectorModule_WithARule_PollsSplunkAndOpensAnIncident()
     {
         await using var splunk = await FakeSplunk.StartAsync();
-        var clock = new ManualClock(ManualClock.DefaultStart.AddSeconds(40));
+        var clock = new FakeClock(CorrelationFixture.T0.AddSeconds(40));
         for (var i = 0; i < 8; i++)
         {
-            splunk.Add(ManualClock.DefaultStart.AddSeconds(i), "payments", "ERROR pool exhausted");
+            splunk.Add(CorrelationFixture.T0.AddSeconds(i), "payments", "ERROR pool exhausted");
         }
 
-        await using var host = await DetectorHost.StartAsync(clock, Settings(splunk));
+        await using var host = await SignalsHost.StartAsync(clock, Settings(splunk));
         await host.RunAsync(TimeSpan.FromSeconds(60), TimeSpan.FromSeconds(5));
 
         var incident = await Eventually.GetAsync(async () =>
@@ -46,8 +47,8 @@ public sealed class SplunkHostedTests
     {
         await using var splunk = await FakeSplunk.StartAsync();
         splunk.FailWith(401, "WARN", "call not properly authenticated");
-        var clock = new ManualClock(ManualClock.DefaultStart.AddSeconds(40));
-        await using var host = await DetectorHost.StartAsync(clock, Settings(splunk));
+        var clock = new FakeClock(CorrelationFixture.T0.AddSeconds(40));
+        await using var host = await SignalsHost.StartAsync(clock, Settings(splunk));
 
         var checks = host.Services.GetRequiredService<HealthCheckService>();
         var entry = await Eventually.GetAsync(async () =>
@@ -73,7 +74,7 @@ public sealed class SplunkHostedTests
         var settings = Settings(splunk);
         settings[key] = value;
 
-        var error = await Should.ThrowAsync<OptionsValidationException>(() => DetectorHost.StartAsync(new ManualClock(), settings));
+        var error = await Should.ThrowAsync<OptionsValidationException>(() => SignalsHost.StartAsync(new FakeClock(CorrelationFixture.T0), settings));
 
         error.Message.ShouldContain(message);
     }
@@ -87,7 +88,7 @@ public sealed class SplunkHostedTests
             ["Detector:Files:app:ServicePattern"] = "[unclosed",
         };
 
-        var error = await Should.ThrowAsync<OptionsValidationException>(() => DetectorHost.StartAsync(new ManualClock(), settings));
+        var error = await Should.ThrowAsync<OptionsValidationException>(() => SignalsHost.StartAsync(new FakeClock(CorrelationFixture.T0), settings));
 
         error.Message.ShouldContain("Detector:Files:app:ServicePattern is not a valid regular expression");
     }

@@ -8,6 +8,7 @@ using MassTransit.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using IncidentPlatform.Detector.Tests.Infrastructure;
 
 namespace IncidentPlatform.Detector.Tests.Splunk;
 
@@ -19,7 +20,7 @@ internal sealed class SplunkRig : IAsyncDisposable
 {
     public const string RuleName = "payment-errors";
 
-    private SplunkRig(ManualClock clock, TestStore store, FakeSplunk splunk, ServiceProvider provider, SplunkOptions options)
+    private SplunkRig(FakeClock clock, TestStore store, FakeSplunk splunk, ServiceProvider provider, SplunkOptions options)
     {
         Clock = clock;
         Store = store;
@@ -32,7 +33,7 @@ internal sealed class SplunkRig : IAsyncDisposable
     /// <summary>08:10:40: with a 30 s lag, the latest window that may be searched is 08:09–08:10.</summary>
     public static DateTimeOffset Start { get; } = new(2026, 11, 21, 8, 10, 40, TimeSpan.Zero);
 
-    public ManualClock Clock { get; }
+    public FakeClock Clock { get; }
 
     public TestStore Store { get; }
 
@@ -63,7 +64,7 @@ internal sealed class SplunkRig : IAsyncDisposable
 
     public static async Task<SplunkRig> StartAsync(Action<SplunkOptions>? configure = null)
     {
-        var clock = new ManualClock(Start);
+        var clock = new FakeClock(Start);
         var store = await TestStore.EmbeddedAsync(clock);
         var splunk = await FakeSplunk.StartAsync();
         var services = new ServiceCollection();

@@ -3,6 +3,7 @@ using IncidentPlatform.Store;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using IncidentPlatform.Detector.Tests.Infrastructure;
 
 namespace IncidentPlatform.Detector.Tests;
 
@@ -10,11 +11,11 @@ namespace IncidentPlatform.Detector.Tests;
 /// The detector module hosted in-process as the standalone host runs it — in-memory bus, embedded store in a
 /// temporary data directory — on a manual clock that the test moves forward.
 /// </summary>
-internal sealed class DetectorHost : IAsyncDisposable
+internal sealed class SignalsHost : IAsyncDisposable
 {
     private readonly IHost _host;
 
-    private DetectorHost(IHost host, string directory, ManualClock clock)
+    private SignalsHost(IHost host, string directory, FakeClock clock)
     {
         _host = host;
         Directory = directory;
@@ -23,14 +24,14 @@ internal sealed class DetectorHost : IAsyncDisposable
 
     public string Directory { get; }
 
-    public ManualClock Clock { get; }
+    public FakeClock Clock { get; }
 
     public IServiceProvider Services => _host.Services;
 
     public IIncidentStore Incidents => Services.GetRequiredService<IIncidentStore>();
 
     /// <summary>Builds the host; throws what starting it throws (options validation…).</summary>
-    public static async Task<DetectorHost> StartAsync(ManualClock clock, IReadOnlyDictionary<string, string?> settings)
+    public static async Task<SignalsHost> StartAsync(FakeClock clock, IReadOnlyDictionary<string, string?> settings)
     {
         var directory = System.IO.Directory.CreateTempSubdirectory("ip-detector-").FullName;
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = directory });
@@ -57,7 +58,7 @@ internal sealed class DetectorHost : IAsyncDisposable
             throw;
         }
 
-        return new DetectorHost(host, directory, clock);
+        return new SignalsHost(host, directory, clock);
     }
 
     /// <summary>Moves the clock forward in steps, letting the background services work between steps.</summary>
