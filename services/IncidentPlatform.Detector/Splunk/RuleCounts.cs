@@ -10,6 +10,11 @@ namespace IncidentPlatform.Detector.Splunk;
 internal sealed class RuleCounts(string serviceField, string countField, int maxSamples)
 {
     public const string UnknownService = "unknown";
+
+    /// <summary>Services counted apart at most; results of further services count as <see cref="OtherServices"/>.</summary>
+    public const int MaxServices = 10_000;
+
+    public const string OtherServices = "other";
     private const int MaxSampleLength = 2000;
     private readonly Dictionary<string, (long Count, List<string> Samples)> _services = new(StringComparer.Ordinal);
 
@@ -27,6 +32,11 @@ internal sealed class RuleCounts(string serviceField, string countField, int max
         }
 
         var service = row.Fields.TryGetValue(serviceField, out var s) && s.Length is > 0 and <= 200 ? s : UnknownService;
+        if (_services.Count >= MaxServices && !_services.ContainsKey(service))
+        {
+            service = OtherServices;
+        }
+
         var count = row.Fields.TryGetValue(countField, out var c) && long.TryParse(c, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n)
             ? Math.Max(0, n)
             : 1;

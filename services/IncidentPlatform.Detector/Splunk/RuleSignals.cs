@@ -5,12 +5,16 @@ using IncidentPlatform.Detector.Signals;
 namespace IncidentPlatform.Detector.Splunk;
 
 /// <summary>
-/// The threshold signals of one searched window: one per service at or above the rule's threshold, with a fingerprint
-/// stable per rule and service and an id per window (so searching a window again raises the same alerts).
+/// The threshold signals of one searched window: one per service at or above the rule's threshold (the
+/// <see cref="MaxSignals"/> highest counts), with a fingerprint stable per rule and service and an id per window (so
+/// searching a window again raises the same alerts).
 /// </summary>
 internal static class RuleSignals
 {
     public const string DefaultSource = "splunk";
+
+    /// <summary>Signals of one window at most: the services with the highest counts.</summary>
+    public const int MaxSignals = 100;
     public const string DefaultTitle = "{rule}: {count} events for {service} in {window} (threshold {threshold})";
 
     public static IReadOnlyList<DetectorSignal> Create(
@@ -18,7 +22,9 @@ internal static class RuleSignals
     {
         var window = Describe(end - start);
         var signals = new List<DetectorSignal>();
-        foreach (var (service, count, samples) in counts.Services.Where(s => s.Count >= options.Threshold))
+        var over = counts.Services.Where(s => s.Count >= options.Threshold)
+            .OrderByDescending(s => s.Count).ThenBy(s => s.Service, StringComparer.Ordinal).Take(MaxSignals);
+        foreach (var (service, count, samples) in over)
         {
             var title = (options.Title ?? DefaultTitle)
                 .Replace("{rule}", rule, StringComparison.Ordinal)

@@ -50,4 +50,24 @@ public sealed class ExportStreamTests
     public void MessagesOf_ErrorBody_JoinsTheTexts() =>
         ExportStream.MessagesOf("{\"messages\":[{\"type\":\"FATAL\",\"text\":\"bad\"},{\"type\":\"WARN\",\"text\":\"worse\"}]}")
             .ShouldBe("FATAL: bad; WARN: worse");
+
+    [Fact]
+    public void Signals_ManyServicesOverTheThreshold_KeepsTheHighestCountsAndBoundsTheServicesCounted()
+    {
+        var counts = new RuleCounts("service", "count", 1);
+        for (var i = 0; i < RuleCounts.MaxServices + 50; i++)
+        {
+            counts.Add(new ExportRow(false, new Dictionary<string, string> { ["service"] = $"s{i}", ["count"] = $"{i}" }));
+        }
+
+        var rule = new DetectionRuleOptions { Query = "x", Threshold = 1 };
+        var signals = RuleSignals.Create("r", rule, counts, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch.AddMinutes(1));
+
+        counts.Services.Count().ShouldBe(RuleCounts.MaxServices + 1);
+        counts.Services.Single(s => s.Service == RuleCounts.OtherServices).Count
+            .ShouldBe(Enumerable.Range(RuleCounts.MaxServices, 50).Sum(i => (long)i));
+        signals.Count.ShouldBe(RuleSignals.MaxSignals);
+        signals[0].Service.ShouldBe(RuleCounts.OtherServices);
+        signals[1].Service.ShouldBe($"s{RuleCounts.MaxServices - 1}");
+    }
 }
