@@ -20,5 +20,6 @@ internal sealed record RuleStatus
     /// <summary>Windows skipped after downtime beyond the catch-up limit, since start.</summary>
     public long SkippedWindows { get; init; }
 
-    public bool Failing => LastErrorAt is { } error && (LastSuccess is null || error >= LastSuccess);
+    /// <summary>This replica's last search failed (a standby replica's old failure is not the rule's state).</summary>
+    public bool Failing => !Standby && LastErrorAt is { } error && (LastSuccess is null || error >= LastSuccess);
 }
