@@ -8,8 +8,9 @@ using MassTransit;
 namespace IncidentPlatform.Detector;
 
 /// <summary>
-/// The detector correlates alerts and log signals into incidents. Its wiring lives here so that its own Program.cs and the standalone host
-/// share it: <see cref="AddDetector"/> for a process of its own, or <see cref="AddDetectorModule"/> plus
+/// The detector turns Splunk searches, log files and log batches into signals, and correlates alerts and signals into
+/// incidents. Its wiring lives here so that its own Program.cs and the standalone host share it:
+/// <see cref="AddDetector"/> for a process of its own, or <see cref="AddDetectorModule"/> plus
 /// <see cref="AddDetectorConsumers"/> when several modules share one process and one bus.
 /// </summary>
 public static class DetectorExtensions
@@ -27,6 +28,7 @@ public static class DetectorExtensions
         builder.AddIncidentStore();
         builder.AddCorrelation();
         builder.Services.AddSingleton<IncidentCommands>();
+        builder.AddSignalSources();
         return builder;
     }
 
@@ -38,6 +40,7 @@ public static class DetectorExtensions
         bus.AddConsumer<ResolveIncidentConsumer>();
         bus.AddConsumer<UpdateIncidentConsumer>();
         bus.AddConsumer<DeleteIncidentConsumer>();
+        bus.AddSignalConsumers();
         return bus;
     }
 

@@ -20,6 +20,7 @@ public static class StandaloneExtensions
         var config = builder.Configuration;
         config[MessagingExtensions.TransportKey] = MessagingExtensions.InMemory;
         config["IncidentPlatform:Store"] ??= "embedded";
+        config["Detector:Demo:Enabled"] ??= "true";
         var dataDirectory = Path.GetFullPath(config["IncidentPlatform:DataDirectory"] ?? "data");
         config["IncidentPlatform:DataDirectory"] = dataDirectory;
 
