@@ -1,6 +1,6 @@
 using IncidentPlatform.Contracts;
 using IncidentPlatform.Detector.Splunk;
-using IncidentPlatform.Detector.Tests.Splunk;
+using IncidentPlatform.Testing;
 
 namespace IncidentPlatform.Detector.Tests.Consumers;
 

@@ -1,8 +1,9 @@
 using IncidentPlatform.Detector.Splunk;
+using IncidentPlatform.Detector.Tests.Infrastructure;
+using IncidentPlatform.Testing;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using IncidentPlatform.Detector.Tests.Infrastructure;
 
 namespace IncidentPlatform.Detector.Tests.Splunk;
 

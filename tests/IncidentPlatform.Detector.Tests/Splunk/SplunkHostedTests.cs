@@ -1,9 +1,10 @@
 using IncidentPlatform.Contracts;
+using IncidentPlatform.Detector.Tests.Infrastructure;
 using IncidentPlatform.Store;
+using IncidentPlatform.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
-using IncidentPlatform.Detector.Tests.Infrastructure;
 
 namespace IncidentPlatform.Detector.Tests.Splunk;
 

@@ -1,6 +1,7 @@
 using IncidentPlatform.Contracts;
 using IncidentPlatform.Detector.Signals;
 using IncidentPlatform.Detector.Splunk;
+using IncidentPlatform.Detector.Tests.Infrastructure;
 using IncidentPlatform.Store;
 using IncidentPlatform.Testing;
 using MassTransit;
@@ -8,7 +9,6 @@ using MassTransit.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using IncidentPlatform.Detector.Tests.Infrastructure;
 
 namespace IncidentPlatform.Detector.Tests.Splunk;
 

@@ -1,4 +1,5 @@
 using IncidentPlatform.Detector.Splunk;
+using IncidentPlatform.Testing;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 

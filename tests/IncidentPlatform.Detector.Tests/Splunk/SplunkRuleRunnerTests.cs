@@ -1,6 +1,7 @@
 using IncidentPlatform.Contracts;
 using IncidentPlatform.Detector.Signals;
 using IncidentPlatform.ServiceDefaults;
+using IncidentPlatform.Testing;
 
 namespace IncidentPlatform.Detector.Tests.Splunk;
 

@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace IncidentPlatform.Gateway.Tests.Infrastructure;
 
 /// <summary>
-/// Stand-ins for the services that answer the gateway's requests over the bus (detector signals, analysis, notifier,
+/// Stand-ins for the services that answer the gateway's requests over the bus (analysis, notifier,
 /// remediation), recording what the gateway sent so tests can assert on it.
 /// </summary>
 internal sealed class FakeOwners
@@ -16,8 +16,6 @@ internal sealed class FakeOwners
     public ConcurrentQueue<object> Received { get; } = new();
 
     public IEnumerable<T> Of<T>() => Received.OfType<T>();
-
-    public DetectionResult Detection { get; set; } = new() { Accepted = true, Rule = "errors", EventsScanned = 10 };
 
     public Func<DecideRemediation, RemediationCommandResult>? Decide { get; set; }
 
@@ -36,7 +34,6 @@ internal sealed class FakeOwners
             configure?.Invoke(builder);
         }, bus =>
         {
-            bus.AddConsumer<RunDetectionFake>();
             bus.AddConsumer<SendNotificationFake>();
             bus.AddConsumer<DecideRemediationFake>();
             bus.AddConsumer<AnalyzeIncidentFake>();
@@ -44,15 +41,6 @@ internal sealed class FakeOwners
             bus.AddConsumer<SuggestRemediationsFake>();
         }, map);
         return (host, fakes);
-    }
-
-    public sealed class RunDetectionFake(FakeOwners fakes) : IConsumer<RunDetection>
-    {
-        public Task Consume(ConsumeContext<RunDetection> context)
-        {
-            fakes.Received.Enqueue(context.Message);
-            return context.RespondAsync(fakes.Detection);
-        }
     }
 
     public sealed class SendNotificationFake(FakeOwners fakes) : IConsumer<SendNotification>

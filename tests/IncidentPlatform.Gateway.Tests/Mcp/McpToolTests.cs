@@ -2,6 +2,7 @@ using IncidentPlatform.Contracts;
 using IncidentPlatform.Gateway.Tests.Incidents;
 using IncidentPlatform.Gateway.Tests.Infrastructure;
 using IncidentPlatform.Store;
+using IncidentPlatform.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace IncidentPlatform.Gateway.Tests.Mcp;
@@ -95,34 +96,39 @@ public sealed class McpToolTests
     }
 
     [Fact]
-    public async Task IncidentDetection_SendsRunDetectionAndBoundsTheSignals()
+    public async Task IncidentDetection_RunsTheRuleOnSplunkAndBoundsTheSignals()
     {
-        var (host, fakes) = await FakeOwners.StartHostAsync();
-        await using var _ = host;
-        fakes.Detection = new DetectionResult
+        // The detector in the host runs the rule against a fake Splunk: 30 services over the threshold, 4 lines each.
+        await using var splunk = await FakeSplunk.StartAsync();
+        for (var i = 0; i < 30; i++)
         {
-            Accepted = true, Rule = "5xx", EventsScanned = 1234,
-            Signals = [.. Enumerable.Range(0, 30).Select(i => new SignalEvidence
+            var service = $"svc-{i:D2}";
+            splunk.Add(T0.AddMinutes(-30), service, $"{service} " + new string('e', 1000));
+            foreach (var line in new[] { "b", "c", "d" })
             {
-                Kind = SignalKind.Threshold, Count = i, WindowStart = T0, WindowEnd = T0.AddMinutes(5),
-                SampleLines = [new string('e', 1000), "b", "c", "d"],
-            })],
-        };
+                splunk.Add(T0.AddMinutes(-20), service, $"{service} {line}");
+            }
+        }
+
+        await using var host = await GatewayTestHost.StartAsync([
+            new("Splunk:Url", splunk.Server.BaseAddress.ToString()), new("Splunk:Token", "splunk-test-token"),
+            new("Detector:Rules:5xx:Query", "index=web status>=500"), new("Detector:Rules:5xx:Interval", "01:00:00"),
+        ]);
         await using var client = await McpClients.ConnectAsync(host, TestKeys.Reader);
 
         var result = (await client.CallAsync("incident_detection",
-            new { rule = "5xx", earliest = "2026-11-21T07:00:00Z" })).Structured();
+            new { rule = "5xx", earliest = "2026-11-21T07:00:00Z", latest = "2026-11-21T08:00:00Z" })).Structured();
 
-        var sent = fakes.Of<RunDetection>().Single();
-        sent.Rule.ShouldBe("5xx");
-        sent.Earliest.ShouldBe(T0.AddHours(-1));
-        sent.Raise.ShouldBeFalse();
-        sent.RequestedBy.ShouldBe("reader");
+        var sent = splunk.Exports.Single(r => FakeSplunk.WindowOf(r) == (T0.AddHours(-1), T0));
+        sent.Form()["search"].ShouldBe("search index=web status>=500");
+        sent.Header("Authorization").ShouldBe("Bearer splunk-test-token");
         result.GetProperty("signalCount").GetInt32().ShouldBe(30);
         result.GetProperty("signals").GetArrayLength().ShouldBe(20);
         var lines = result.GetProperty("signals")[0].GetProperty("sampleLines");
         lines.GetArrayLength().ShouldBe(3);
-        lines[0].GetString()!.ShouldEndWith("…[truncated 700 more characters]");
+        lines[0].GetString()!.ShouldEndWith("…[truncated 707 more characters]");
+        result.GetProperty("alertIds").GetArrayLength().ShouldBe(0); // raise=false: nothing becomes an incident
+        (await host.Services.GetRequiredService<IIncidentStore>().ListAsync(new IncidentQuery())).Items.ShouldBeEmpty();
     }
 
     [Fact]
@@ -135,7 +141,7 @@ public sealed class McpToolTests
         var result = await client.CallAsync("incident_detection", new { raise = false });
 
         result.IsError.ShouldBe(true);
-        fakes.Of<RunDetection>().ShouldBeEmpty();
+        fakes.Received.ShouldBeEmpty();
     }
 
     [Fact]

@@ -1,10 +1,9 @@
 using System.Globalization;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
-using IncidentPlatform.Testing;
 using Microsoft.AspNetCore.Http;
 
-namespace IncidentPlatform.Detector.Tests.Splunk;
+namespace IncidentPlatform.Testing;
 
 /// <summary>
 /// Splunk's export endpoint as its REST reference documents it: <c>POST /services/search/v2/jobs/export</c> with form
@@ -13,7 +12,7 @@ namespace IncidentPlatform.Detector.Tests.Splunk;
 /// [<c>earliest_time</c>, <c>latest_time</c>). A search with <c>stats count by service</c> gets one row per service;
 /// any other gets the raw events. Errors answer as Splunk does: <c>{"messages":[{"type":…,"text":…}]}</c>.
 /// </summary>
-internal sealed class FakeSplunk : IAsyncDisposable
+public sealed class FakeSplunk : IAsyncDisposable
 {
     public const string ExportPath = "/services/search/v2/jobs/export";
     private readonly List<(DateTimeOffset At, string Service, string Raw)> _events = [];
