@@ -12,6 +12,9 @@ public static class StandaloneExtensions
     /// <summary>The file, in the data directory, holding the generated admin API key.</summary>
     public const string AdminKeyFile = "admin-api-key";
 
+    /// <summary>The approver roles the sample remediation policy names, given to the generated admin key.</summary>
+    public static readonly string[] SamplePolicyRoles = ["sre", "capacity"];
+
     private const string GeneratedKeyPathKey = "IncidentPlatform:Standalone:GeneratedKeyPath";
 
     /// <summary>Applies the standalone defaults; explicit configuration still wins where it is given.</summary>
@@ -29,6 +32,8 @@ public static class StandaloneExtensions
             config["Auth:ApiKeys:admin:Key"] = ReadOrCreateAdminKey(dataDirectory, out var created);
             config[GeneratedKeyPathKey] = created;
             config["Auth:ApiKeys:admin:Scopes"] = "read,write,approve,admin";
+            // The one local operator may decide what the sample policy leaves to people (its approver roles).
+            config["Auth:ApiKeys:admin:Roles"] = string.Join(',', SamplePolicyRoles);
         }
 
         var configured = !string.IsNullOrWhiteSpace(config["urls"]) ||

@@ -17,18 +17,16 @@ public sealed class WholeLoopTests(RabbitMqFixture rabbit, RedisFixture redis)
     private const string Instance = "i-0a1b2c3d4e5f60718";
 
     [Fact]
-    public async Task CpuAlert_OnStandalone_IsAnalyzedProposedApprovedInTheBrowserAndRunInDryRun()
+    public async Task CpuAlert_OnStandaloneFirstRun_IsAnalyzedProposedApprovedInTheBrowserAndRunInDryRun()
     {
+        // A first run: no keys configured, so the host generates the admin key (with the sample policy's roles).
         var data = Directory.CreateTempSubdirectory("ip-loop-").FullName;
-        var configuration = WithOnCallKey(new Dictionary<string, string?>
+        await using var host = await ServiceProcess.StartHealthyAsync("IncidentPlatform.Standalone", new Dictionary<string, string?>
         {
-            ["IncidentPlatform:DataDirectory"] = data,
-            ["Auth:ApiKeys:admin:Key"] = Services.AdminKey,
-            ["Auth:ApiKeys:admin:Scopes"] = "admin",
-            ["Detector:Demo:Enabled"] = "false",
+            ["IncidentPlatform:DataDirectory"] = data, ["Detector:Demo:Enabled"] = "false",
         });
-        await using var host = await ServiceProcess.StartHealthyAsync("IncidentPlatform.Standalone", configuration);
-        using var admin = host.CreateClient().WithKey(Services.AdminKey);
+        var key = (await File.ReadAllTextAsync(Path.Combine(data, "admin-api-key"))).Trim();
+        using var admin = host.CreateClient().WithKey(key);
         var service = $"orders-{Guid.NewGuid():N}"[..16];
 
         var incident = await PostAndAwaitProposalAsync(admin, service);
@@ -41,7 +39,7 @@ public sealed class WholeLoopTests(RabbitMqFixture rabbit, RedisFixture redis)
         });
         var page = await browser.NewPageAsync();
         await page.GotoAsync(new Uri(host.BaseAddress, "/ui/").ToString());
-        await page.GetByLabel("API key").FillAsync(OnCallKey);
+        await page.GetByLabel("API key").FillAsync(key);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = incident.GetProperty("title").GetString()! }).ClickAsync();
         await Assertions.Expect(page.Locator("#analysis")).ToContainTextAsync("resource-saturation");
@@ -52,7 +50,7 @@ public sealed class WholeLoopTests(RabbitMqFixture rabbit, RedisFixture redis)
 
         // The page follows the remediation's events live until the dry run has succeeded.
         await Assertions.Expect(card.Locator(".state")).ToHaveTextAsync("succeeded", new() { Timeout = 30_000 });
-        await AssertRanOnceInDryRunAsync(admin, id, channel: "ui");
+        await AssertRanOnceInDryRunAsync(admin, id, actor: "admin", channel: "ui");
         Directory.Delete(data, recursive: true);
     }
 
@@ -80,7 +78,7 @@ public sealed class WholeLoopTests(RabbitMqFixture rabbit, RedisFixture redis)
             using var approved = await onCall.PostAsJsonAsync($"/api/remediations/{remediation}/approve", new { comment = "reboot it" });
             approved.StatusCode.ShouldBe(HttpStatusCode.OK);
 
-            await AssertRanOnceInDryRunAsync(admin, id, channel: "rest");
+            await AssertRanOnceInDryRunAsync(admin, id, actor: "oncall", channel: "rest");
         }
         finally
         {
@@ -126,7 +124,7 @@ public sealed class WholeLoopTests(RabbitMqFixture rabbit, RedisFixture redis)
         return incident;
     }
 
-    private static async Task AssertRanOnceInDryRunAsync(HttpClient client, string incidentId, string channel)
+    private static async Task AssertRanOnceInDryRunAsync(HttpClient client, string incidentId, string actor, string channel)
     {
         var incident = await SystemHttp.EventuallyAsync(() => client.GetAsync($"/api/incidents/{incidentId}").JsonAsync(),
             i => i.GetProperty("remediations")[0].GetProperty("state").GetString() == "succeeded");
@@ -134,7 +132,7 @@ public sealed class WholeLoopTests(RabbitMqFixture rabbit, RedisFixture redis)
         remediation.GetProperty("dryRun").GetBoolean().ShouldBeTrue();
         var decision = remediation.GetProperty("decisions").EnumerateArray().ShouldHaveSingleItem();
         (decision.GetProperty("actor").GetString(), decision.GetProperty("channel").GetString(), decision.GetProperty("approved").GetBoolean())
-            .ShouldBe(("oncall", channel, true));
+            .ShouldBe((actor, channel, true));
         // What the dry run would have sent: EC2's Query API, RebootInstances for the one instance.
         var result = remediation.GetProperty("result").ToString();
         result.ShouldContain("RebootInstances");
