@@ -6,7 +6,9 @@ var builder = DistributedApplication.CreateBuilder(args);
 var splunkUrl = builder.AddParameter("splunk-url");
 var splunkToken = builder.AddParameter("splunk-token", secret: true);
 var slackBotToken = builder.AddParameter("slack-bot-token", secret: true);
+var slackChannel = builder.AddParameter("slack-channel");
 var slackSigningSecret = builder.AddParameter("slack-signing-secret", secret: true);
+var remediationPolicy = builder.AddParameter("remediation-policy"); // a YAML file or directory (see the remediation README)
 var awsRegion = builder.AddParameter("aws-region");
 var awsAccessKeyId = builder.AddParameter("aws-access-key-id", secret: true);
 var awsSecretAccessKey = builder.AddParameter("aws-secret-access-key", secret: true);
@@ -31,6 +33,7 @@ builder.AddProject<Projects.IncidentPlatform_Analysis>(ResourceNames.Analysis)
 builder.AddProject<Projects.IncidentPlatform_Remediation>(ResourceNames.Remediation)
     .WithReference(redis).WaitFor(redis)
     .WithReference(messaging).WaitFor(messaging)
+    .WithEnvironment("Remediation__PolicyPath", remediationPolicy)
     .WithEnvironment("AWS_REGION", awsRegion)
     .WithEnvironment("AWS_ACCESS_KEY_ID", awsAccessKeyId)
     .WithEnvironment("AWS_SECRET_ACCESS_KEY", awsSecretAccessKey);
@@ -39,7 +42,8 @@ builder.AddProject<Projects.IncidentPlatform_Notifier>(ResourceNames.Notifier)
     .WithReference(redis).WaitFor(redis)
     .WithReference(messaging).WaitFor(messaging)
     .WithEnvironment("Notifier__Channels__slack__Type", "slack-bot")
-    .WithEnvironment("Notifier__Channels__slack__Token", slackBotToken);
+    .WithEnvironment("Notifier__Channels__slack__Token", slackBotToken)
+    .WithEnvironment("Notifier__Channels__slack__Channel", slackChannel);
 
 builder.AddProject<Projects.IncidentPlatform_Gateway>(ResourceNames.Gateway)
     .WithReference(redis).WaitFor(redis)
