@@ -13,7 +13,7 @@ internal static class JsonBody
     {
         if (request.ContentLength > limit)
         {
-            return (null, TooLarge(limit));
+            return (null, RawBody.TooLarge(limit));
         }
 
         if (!(request.ContentType ?? "").Contains("json", StringComparison.OrdinalIgnoreCase))
@@ -22,22 +22,15 @@ internal static class JsonBody
                 "Send the body as JSON with 'Content-Type: application/json'."));
         }
 
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, request.HttpContext.RequestAborted)) > 0)
+        var body = await RawBody.ReadUpToAsync(request, limit);
+        if (body is null)
         {
-            if (buffer.Length + read > limit)
-            {
-                return (null, TooLarge(limit));
-            }
-
-            buffer.Write(chunk, 0, read);
+            return (null, RawBody.TooLarge(limit));
         }
 
         try
         {
-            var value = JsonSerializer.Deserialize(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), type);
+            var value = JsonSerializer.Deserialize(body, type);
             return value is null
                 ? (null, Problems.Result(StatusCodes.Status400BadRequest, "Invalid body", "The body must be a JSON object."))
                 : (value, null);
@@ -49,7 +42,4 @@ internal static class JsonBody
                 $"The body is not valid JSON for this endpoint{where} (line {e.LineNumber + 1}, byte {e.BytePositionInLine})."));
         }
     }
-
-    private static IResult TooLarge(int limit) => Problems.Result(StatusCodes.Status413PayloadTooLarge, "Body too large",
-        $"The body is larger than {limit / 1024} KiB.");
 }

@@ -58,7 +58,7 @@ internal sealed class McpHttpHandler(McpServerSetup setup, ILoggerFactory logger
             return;
         }
 
-        var body = await ReadBodyAsync(request);
+        var body = await RawBody.ReadUpToAsync(request, McpJsonRpc.MaxBody);
         if (body is null)
         {
             await McpJsonRpc.WriteErrorAsync(context, StatusCodes.Status413PayloadTooLarge, McpJsonRpc.Error(
@@ -168,29 +168,6 @@ internal sealed class McpHttpHandler(McpServerSetup setup, ILoggerFactory logger
         }
 
         return answer;
-    }
-
-    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request)
-    {
-        if (request.ContentLength > McpJsonRpc.MaxBody)
-        {
-            return null;
-        }
-
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, request.HttpContext.RequestAborted)) > 0)
-        {
-            if (buffer.Length + read > McpJsonRpc.MaxBody)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
     }
 
     // SSE only when asked for by name; "*/*" (curl's default) or no Accept gets plain JSON.

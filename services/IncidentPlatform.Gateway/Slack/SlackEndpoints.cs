@@ -35,7 +35,7 @@ internal static class SlackEndpoints
                     $"Slack interactivity is off: set '{SlackOptions.Section}:SigningSecret' to the Slack app's signing secret.");
             }
 
-            var body = await ReadAsync(request, ct);
+            var body = await RawBody.ReadUpToAsync(request, MaxBody);
             if (body is null)
             {
                 return Problems.Result(StatusCodes.Status413PayloadTooLarge, "Too large", $"The body is larger than {MaxBody} bytes.");
@@ -64,28 +64,5 @@ internal static class SlackEndpoints
         }).AllowAnonymous().DisableAntiforgery().WithName("SlackInteractions")
             .WithSummary("Slack interactivity: Approve/Reject buttons (signed by Slack, no API key).");
         return app;
-    }
-
-    private static async Task<byte[]?> ReadAsync(HttpRequest request, CancellationToken ct)
-    {
-        if (request.ContentLength > MaxBody)
-        {
-            return null;
-        }
-
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
-        {
-            if (buffer.Length + read > MaxBody)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
     }
 }
