@@ -1,5 +1,6 @@
 using IncidentPlatform.ServiceDefaults.Messaging;
 using IncidentPlatform.Store;
+using IncidentPlatform.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -11,54 +12,32 @@ namespace IncidentPlatform.Detector.Tests;
 /// The detector module hosted in-process as the standalone host runs it — in-memory bus, embedded store in a
 /// temporary data directory — on a manual clock that the test moves forward.
 /// </summary>
-internal sealed class SignalsHost : IAsyncDisposable
+internal sealed class SignalsHost(TestHost host, FakeClock clock) : IAsyncDisposable
 {
-    private readonly IHost _host;
+    public FakeClock Clock { get; } = clock;
 
-    private SignalsHost(IHost host, string directory, FakeClock clock)
-    {
-        _host = host;
-        Directory = directory;
-        Clock = clock;
-    }
-
-    public string Directory { get; }
-
-    public FakeClock Clock { get; }
-
-    public IServiceProvider Services => _host.Services;
+    public IServiceProvider Services => host.Services;
 
     public IIncidentStore Incidents => Services.GetRequiredService<IIncidentStore>();
 
     /// <summary>Builds the host; throws what starting it throws (options validation…).</summary>
     public static async Task<SignalsHost> StartAsync(FakeClock clock, IReadOnlyDictionary<string, string?> settings)
     {
-        var directory = System.IO.Directory.CreateTempSubdirectory("ip-detector-").FullName;
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = directory });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        var host = await TestHost.StartAsync("ip-detector-", directory =>
         {
-            ["IncidentPlatform:Store"] = "embedded",
-            ["IncidentPlatform:DataDirectory"] = Path.Combine(directory, "data"),
-            [MessagingExtensions.TransportKey] = MessagingExtensions.InMemory,
-            ["Logging:LogLevel:Default"] = "Warning",
+            var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = directory.Path });
+            builder.Configuration.AddInMemoryCollection([
+                .. TestHost.EmbeddedStore(directory),
+                new(MessagingExtensions.TransportKey, MessagingExtensions.InMemory),
+                new("Logging:LogLevel:Default", "Warning"),
+            ]);
+            builder.Configuration.AddInMemoryCollection(settings);
+            builder.Services.AddSingleton<TimeProvider>(clock);
+            builder.AddDetectorModule();
+            builder.AddMessaging(bus => bus.AddDetectorConsumers());
+            return builder.Build();
         });
-        builder.Configuration.AddInMemoryCollection(settings);
-        builder.Services.AddSingleton<TimeProvider>(clock);
-        builder.AddDetectorModule();
-        builder.AddMessaging(bus => bus.AddDetectorConsumers());
-        var host = builder.Build();
-        try
-        {
-            await host.StartAsync();
-        }
-        catch
-        {
-            host.Dispose();
-            System.IO.Directory.Delete(directory, recursive: true);
-            throw;
-        }
-
-        return new SignalsHost(host, directory, clock);
+        return new SignalsHost(host, clock);
     }
 
     /// <summary>Moves the clock forward in steps, letting the background services work between steps.</summary>
@@ -71,10 +50,5 @@ internal sealed class SignalsHost : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _host.StopAsync();
-        _host.Dispose();
-        System.IO.Directory.Delete(Directory, recursive: true);
-    }
+    public ValueTask DisposeAsync() => host.DisposeAsync();
 }

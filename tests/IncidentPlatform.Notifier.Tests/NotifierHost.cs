@@ -4,6 +4,7 @@ using IncidentPlatform.Notifier.Delivery;
 using IncidentPlatform.Notifier.Throttling;
 using IncidentPlatform.ServiceDefaults;
 using IncidentPlatform.Store;
+using IncidentPlatform.Testing;
 using MassTransit;
 using MassTransit.Testing;
 using Microsoft.Extensions.Configuration;
@@ -16,24 +17,13 @@ namespace IncidentPlatform.Notifier.Tests;
 /// The notifier module and its consumers in a host with MassTransit's test harness (in-memory bus), the embedded store
 /// in a temporary directory and a settable clock, configured like the service (<c>Notifier:…</c> keys).
 /// </summary>
-internal sealed class NotifierHost : IAsyncDisposable
+internal sealed class NotifierHost(TestHost host, ManualTimeProvider time) : IAsyncDisposable
 {
-    private readonly IHost _host;
+    public ManualTimeProvider Time { get; } = time;
 
-    private readonly string _dataDirectory;
+    public ITestHarness Harness => host.Services.GetRequiredService<ITestHarness>();
 
-    private NotifierHost(IHost host, ManualTimeProvider time, string dataDirectory)
-    {
-        _host = host;
-        Time = time;
-        _dataDirectory = dataDirectory;
-    }
-
-    public ManualTimeProvider Time { get; }
-
-    public ITestHarness Harness => _host.Services.GetRequiredService<ITestHarness>();
-
-    public IServiceProvider Services => _host.Services;
+    public IServiceProvider Services => host.Services;
 
     /// <summary>
     /// Starts a host on the embedded store in a temporary directory, or on the Redis store at <paramref name="redis"/>
@@ -42,43 +32,34 @@ internal sealed class NotifierHost : IAsyncDisposable
     public static async Task<NotifierHost> StartAsync(
         IDictionary<string, string?> configuration, DateTimeOffset? now = null, string? redis = null)
     {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
-        {
-            DisableDefaults = true, EnvironmentName = "Production", ContentRootPath = AppContext.BaseDirectory,
-        });
-        var dataDirectory = Directory.CreateTempSubdirectory("ip-notifier-").FullName;
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Notifier:FlushInterval"] = "01:00:00", // tests flush by hand
-        });
-        builder.Configuration.AddInMemoryCollection(redis is null
-            ? [new("IncidentPlatform:Store", "embedded"), new("IncidentPlatform:DataDirectory", dataDirectory)]
-            : [new KeyValuePair<string, string?>("ConnectionStrings:redis", redis)]);
-        builder.Configuration.AddInMemoryCollection(configuration);
         var time = new ManualTimeProvider(now ?? TestData.Now);
-        builder.Services.AddSingleton<TimeProvider>(time);
-        // The services' defaults, with the shared resilience pipeline on every HttpClient: the channels must opt out of
-        // its retries, or a vendor would see more requests than the delivery's attempts.
-        builder.AddServiceDefaults();
-        builder.AddNotifierModule();
-        builder.Services.AddMassTransitTestHarness(bus =>
+        var host = await TestHost.StartAsync("ip-notifier-", directory =>
         {
-            bus.SetTestTimeouts(testInactivityTimeout: TimeSpan.FromMilliseconds(200));
-            bus.AddNotifierConsumers();
+            var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+            {
+                DisableDefaults = true, EnvironmentName = "Production", ContentRootPath = AppContext.BaseDirectory,
+            });
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Notifier:FlushInterval"] = "01:00:00", // tests flush by hand
+            });
+            builder.Configuration.AddInMemoryCollection(redis is null
+                ? TestHost.EmbeddedStore(directory)
+                : [new KeyValuePair<string, string?>("ConnectionStrings:redis", redis)]);
+            builder.Configuration.AddInMemoryCollection(configuration);
+            builder.Services.AddSingleton<TimeProvider>(time);
+            // The services' defaults, with the shared resilience pipeline on every HttpClient: the channels must opt
+            // out of its retries, or a vendor would see more requests than the delivery's attempts.
+            builder.AddServiceDefaults();
+            builder.AddNotifierModule();
+            builder.Services.AddMassTransitTestHarness(bus =>
+            {
+                bus.SetTestTimeouts(testInactivityTimeout: TimeSpan.FromMilliseconds(200));
+                bus.AddNotifierConsumers();
+            });
+            return builder.Build();
         });
-        var host = builder.Build();
-        try
-        {
-            await host.StartAsync();
-        }
-        catch
-        {
-            host.Dispose();
-            Directory.Delete(dataDirectory, recursive: true);
-            throw;
-        }
-
-        return new NotifierHost(host, time, dataDirectory);
+        return new NotifierHost(host, time);
     }
 
     /// <summary>Stores <paramref name="incident"/> in the notifier's (embedded) store, as the detector would have.</summary>
@@ -127,10 +108,5 @@ internal sealed class NotifierHost : IAsyncDisposable
         return response.Message;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _host.StopAsync();
-        _host.Dispose();
-        Directory.Delete(_dataDirectory, recursive: true);
-    }
+    public ValueTask DisposeAsync() => host.DisposeAsync();
 }

@@ -1,5 +1,6 @@
 using IncidentPlatform.Contracts;
 using IncidentPlatform.Store;
+using IncidentPlatform.Testing;
 using MassTransit;
 using MassTransit.Testing;
 using Microsoft.Extensions.Configuration;
@@ -13,21 +14,11 @@ namespace IncidentPlatform.Detector.Tests.Infrastructure;
 /// The detector module with its consumers on MassTransit's test harness, the embedded store in a temporary directory and
 /// a fake clock (which also drives the correlation sweeper's timer).
 /// </summary>
-public sealed class DetectorHost : IAsyncDisposable
+public sealed class DetectorHost(TestHost host, FakeClock clock) : IAsyncDisposable
 {
-    private readonly IHost _host;
-    private readonly string _directory;
+    public FakeClock Clock { get; } = clock;
 
-    private DetectorHost(IHost host, string directory, FakeClock clock)
-    {
-        _host = host;
-        _directory = directory;
-        Clock = clock;
-    }
-
-    public FakeClock Clock { get; }
-
-    public IServiceProvider Services => _host.Services;
+    public IServiceProvider Services => host.Services;
 
     public ITestHarness Harness => Services.GetRequiredService<ITestHarness>();
 
@@ -35,21 +26,18 @@ public sealed class DetectorHost : IAsyncDisposable
 
     public static async Task<DetectorHost> StartAsync(IEnumerable<KeyValuePair<string, string?>>? configuration = null)
     {
-        var directory = Directory.CreateTempSubdirectory("ip-detector-").FullName;
         var clock = new FakeClock(CorrelationFixture.T0);
-        var builder = Host.CreateApplicationBuilder();
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.Configuration.AddInMemoryCollection([
-            new("IncidentPlatform:Store", "embedded"),
-            new("IncidentPlatform:DataDirectory", directory),
-            .. configuration ?? [],
-        ]);
-        builder.Services.AddSingleton<TimeProvider>(clock);
-        builder.AddDetectorModule();
-        builder.Services.AddMassTransitTestHarness(bus => bus.AddDetectorConsumers());
-        var host = builder.Build();
-        await host.StartAsync();
-        return new DetectorHost(host, directory, clock);
+        var host = await TestHost.StartAsync("ip-detector-", directory =>
+        {
+            var builder = Host.CreateApplicationBuilder();
+            builder.Logging.SetMinimumLevel(LogLevel.Warning);
+            builder.Configuration.AddInMemoryCollection([.. TestHost.EmbeddedStore(directory), .. configuration ?? []]);
+            builder.Services.AddSingleton<TimeProvider>(clock);
+            builder.AddDetectorModule();
+            builder.Services.AddMassTransitTestHarness(bus => bus.AddDetectorConsumers());
+            return builder.Build();
+        });
+        return new DetectorHost(host, clock);
     }
 
     /// <summary>Publishes the alert as the gateway would, and waits until the detector consumed it.</summary>
@@ -79,10 +67,5 @@ public sealed class DetectorHost : IAsyncDisposable
     public IReadOnlyList<T> Published<T>() where T : class =>
         [.. Harness.Published.Select<T>().Select(m => m.Context.Message)];
 
-    public async ValueTask DisposeAsync()
-    {
-        await _host.StopAsync();
-        _host.Dispose();
-        Directory.Delete(_directory, recursive: true);
-    }
+    public ValueTask DisposeAsync() => host.DisposeAsync();
 }

@@ -1,6 +1,7 @@
 using IncidentPlatform.Contracts;
 using IncidentPlatform.Remediation.Workflow;
 using IncidentPlatform.Store;
+using IncidentPlatform.Testing;
 using MassTransit;
 using MassTransit.Testing;
 using Microsoft.Extensions.Configuration;
@@ -14,67 +15,56 @@ namespace IncidentPlatform.Remediation.Tests.Infrastructure;
 /// The remediation module in this process, wired as the service wires it, over the embedded store in a temporary
 /// directory and MassTransit's test harness (in-memory bus that records what was published and consumed).
 /// </summary>
-internal sealed class RemediationHost : IAsyncDisposable
+internal sealed class RemediationHost(TestHost host, FakeTime time) : IAsyncDisposable
 {
-    private readonly IHost _host;
-    private readonly TempDirectory _directory;
+    public FakeTime Time { get; } = time;
 
-    private RemediationHost(IHost host, TempDirectory directory, FakeTime time)
-    {
-        _host = host;
-        _directory = directory;
-        Time = time;
-    }
-
-    public FakeTime Time { get; }
-
-    public IServiceProvider Services => _host.Services;
+    public IServiceProvider Services => host.Services;
 
     public ITestHarness Harness => Services.GetRequiredService<ITestHarness>();
 
     public RemediationRepository Repository => Services.GetRequiredService<RemediationRepository>();
 
-    public string PolicyPath => _directory.File("policy.yaml");
+    public string PolicyPath => host.Directory.File("policy.yaml");
 
     /// <summary>Starts a host with <paramref name="policy"/> as its policy file.</summary>
     public static async Task<RemediationHost> StartAsync(
         string policy, IReadOnlyDictionary<string, string?>? configuration = null, FakeTime? time = null)
     {
-        var directory = new TempDirectory();
-        await File.WriteAllTextAsync(directory.File("policy.yaml"), policy);
         time ??= new FakeTime();
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        var host = await TestHost.StartAsync("ip-remediation-", directory =>
         {
-            ContentRootPath = directory.Path, EnvironmentName = Environments.Development,
-        });
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["IncidentPlatform:Store"] = "embedded",
-            ["IncidentPlatform:DataDirectory"] = directory.File("data"),
-            ["Remediation:PolicyPath"] = directory.File("policy.yaml"),
-            ["Remediation:SweepInterval"] = "01:00:00",
-            ["Remediation:Aws:Region"] = "eu-west-1",
-            ["Remediation:Aws:AccessKeyId"] = AwsKeys.AccessKeyId,
-            ["Remediation:Aws:SecretAccessKey"] = AwsKeys.SecretAccessKey,
-            ["Remediation:Aws:RetryDelay"] = "00:00:00.010",
-        });
-        if (configuration is not null)
-        {
-            builder.Configuration.AddInMemoryCollection(configuration);
-        }
+            File.WriteAllText(directory.File("policy.yaml"), policy);
+            var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+            {
+                ContentRootPath = directory.Path, EnvironmentName = Environments.Development,
+            });
+            builder.Logging.SetMinimumLevel(LogLevel.Warning);
+            builder.Configuration.AddInMemoryCollection([
+                .. TestHost.EmbeddedStore(directory),
+                new("Remediation:PolicyPath", directory.File("policy.yaml")),
+                new("Remediation:SweepInterval", "01:00:00"),
+                new("Remediation:Aws:Region", "eu-west-1"),
+                new("Remediation:Aws:AccessKeyId", AwsKeys.AccessKeyId),
+                new("Remediation:Aws:SecretAccessKey", AwsKeys.SecretAccessKey),
+                new("Remediation:Aws:RetryDelay", "00:00:00.010"),
+            ]);
+            if (configuration is not null)
+            {
+                builder.Configuration.AddInMemoryCollection(configuration);
+            }
 
-        builder.Services.AddSingleton<TimeProvider>(time);
-        builder.AddRemediationModule();
-        builder.Services.AddMassTransitTestHarness(bus => bus.AddRemediationConsumers());
-        builder.Services.Configure<TestHarnessOptions>(o =>
-        {
-            o.TestInactivityTimeout = TimeSpan.FromMilliseconds(300);
-            o.TestTimeout = TimeSpan.FromSeconds(20);
+            builder.Services.AddSingleton<TimeProvider>(time);
+            builder.AddRemediationModule();
+            builder.Services.AddMassTransitTestHarness(bus => bus.AddRemediationConsumers());
+            builder.Services.Configure<TestHarnessOptions>(o =>
+            {
+                o.TestInactivityTimeout = TimeSpan.FromMilliseconds(300);
+                o.TestTimeout = TimeSpan.FromSeconds(20);
+            });
+            return builder.Build();
         });
-        var host = builder.Build();
-        await host.StartAsync();
-        return new RemediationHost(host, directory, time);
+        return new RemediationHost(host, time);
     }
 
     /// <summary>Stores <paramref name="incident"/> as an open incident.</summary>
@@ -138,10 +128,5 @@ internal sealed class RemediationHost : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _host.StopAsync();
-        _host.Dispose();
-        _directory.Dispose();
-    }
+    public ValueTask DisposeAsync() => host.DisposeAsync();
 }

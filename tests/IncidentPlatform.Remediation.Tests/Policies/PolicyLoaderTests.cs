@@ -1,6 +1,7 @@
 using IncidentPlatform.Contracts;
 using IncidentPlatform.Remediation.Policies;
 using IncidentPlatform.Remediation.Tests.Infrastructure;
+using IncidentPlatform.Testing;
 
 namespace IncidentPlatform.Remediation.Tests.Policies;
 

@@ -1,6 +1,7 @@
 using IncidentPlatform.Remediation.Policies;
 using IncidentPlatform.Remediation.Tests.Infrastructure;
 using IncidentPlatform.ServiceDefaults.Configuration;
+using IncidentPlatform.Testing;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Logging.Abstractions;

@@ -1,6 +1,7 @@
 using IncidentPlatform.Contracts;
 using IncidentPlatform.Remediation.Tests.Infrastructure;
 using IncidentPlatform.ServiceDefaults.Messaging;
+using IncidentPlatform.Testing;
 using MassTransit;
 using MassTransit.Testing;
 using Microsoft.Extensions.Configuration;
