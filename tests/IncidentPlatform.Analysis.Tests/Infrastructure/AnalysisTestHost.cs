@@ -1,6 +1,7 @@
 using IncidentPlatform.Analysis.Pipeline;
 using IncidentPlatform.Analysis.Providers;
 using IncidentPlatform.Store;
+using IncidentPlatform.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -38,7 +39,7 @@ internal sealed class AnalysisTestHost : IAsyncDisposable
         IDictionary<string, string?>? configuration = null, IReadOnlyList<ModelProvider>? providers = null,
         AnalysisTestHost? shareStoreWith = null, Action<IServiceCollection>? services = null)
     {
-        var time = shareStoreWith?.Time ?? new ManualTimeProvider();
+        var time = shareStoreWith?.Time ?? new ManualTimeProvider(new DateTimeOffset(2026, 11, 21, 9, 0, 0, TimeSpan.Zero));
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, EnvironmentName = "Testing" });
         string? directory = null;
         if (shareStoreWith is null)

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using IncidentPlatform.Gateway.Tests.Infrastructure;
+using IncidentPlatform.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace IncidentPlatform.Gateway.Tests.Webhooks;
@@ -251,7 +252,7 @@ public sealed class SnsWebhookTests
         message["SigningCertURL"] = new Uri(pki.Server.BaseAddress, "SimpleNotificationService-7ff5318490ec183fbaddaa2a969abfda.pem").AbsoluteUri;
         var signedAt = DateTimeOffset.Parse(message["Timestamp"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture);
         await using var host = await GatewayTestHost.StartAsync(pki.Configuration(),
-            configure: b => b.Services.AddSingleton<TimeProvider>(new FixedClock(signedAt.AddMinutes(1))));
+            configure: b => b.Services.AddSingleton<TimeProvider>(new ManualTimeProvider(signedAt.AddMinutes(1))));
 
         using var response = await PostAsync(host, message.ToJsonString());
 

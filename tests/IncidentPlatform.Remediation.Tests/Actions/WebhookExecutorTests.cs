@@ -16,7 +16,7 @@ public sealed class WebhookExecutorTests : FakeServerTest
     public async Task Execute_PostsTheBodySignedWithTheSecretAndTimestamp()
     {
         Server.On(r => r.Path == "/ops/restart", 202, """{"queued":true}""");
-        var time = new FakeTime();
+        var time = new ManualTimeProvider(TestData.Wednesday10);
         var body = """{"service":"checkout","action":"restart"}""";
 
         var outcome = await Executor(time).ExecuteAsync(Run(body), CancellationToken.None);
@@ -42,7 +42,7 @@ public sealed class WebhookExecutorTests : FakeServerTest
     {
         Server.On(_ => true, 403, """{"error":"bad signature"}""");
 
-        var outcome = await Executor(new FakeTime()).ExecuteAsync(Run("{}"), CancellationToken.None);
+        var outcome = await Executor(new ManualTimeProvider(TestData.Wednesday10)).ExecuteAsync(Run("{}"), CancellationToken.None);
 
         outcome.Success.ShouldBeFalse();
         outcome.Error.ShouldBe("the webhook answered 403");
@@ -52,7 +52,7 @@ public sealed class WebhookExecutorTests : FakeServerTest
     [Fact]
     public async Task Execute_NoSecret_SendsNothing()
     {
-        var executor = new WebhookExecutor(new HttpClient(), Options.Create(new WebhookOptions()), new FakeTime());
+        var executor = new WebhookExecutor(new HttpClient(), Options.Create(new WebhookOptions()), new ManualTimeProvider(TestData.Wednesday10));
 
         var outcome = await executor.ExecuteAsync(Run("{}"), CancellationToken.None);
 
@@ -63,7 +63,7 @@ public sealed class WebhookExecutorTests : FakeServerTest
     [Fact]
     public async Task Execute_DryRun_RecordsTheRequestOnly()
     {
-        var outcome = await Executor(new FakeTime()).ExecuteAsync(Run("""{"a":1}""", dryRun: true), CancellationToken.None);
+        var outcome = await Executor(new ManualTimeProvider(TestData.Wednesday10)).ExecuteAsync(Run("""{"a":1}""", dryRun: true), CancellationToken.None);
 
         Server.Requests.ShouldBeEmpty();
         outcome.Success.ShouldBeTrue();

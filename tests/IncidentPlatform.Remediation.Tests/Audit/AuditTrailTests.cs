@@ -17,7 +17,7 @@ public sealed class AuditTrailTests
     public async Task Append_EachEntryLinksToThePreviousOne()
     {
         var log = new TamperableAppendLog();
-        var trail = new AuditTrail(log, new FakeTime());
+        var trail = new AuditTrail(log, new ManualTimeProvider(TestData.Wednesday10));
 
         var entries = await AppendAsync(trail, 4);
 
@@ -47,7 +47,7 @@ public sealed class AuditTrailTests
     public async Task Verify_ModifiedEntry_ReportsItAsTheFirstBrokenLink()
     {
         var log = new TamperableAppendLog();
-        await AppendAsync(new AuditTrail(log, new FakeTime()), 5);
+        await AppendAsync(new AuditTrail(log, new ManualTimeProvider(TestData.Wednesday10)), 5);
 
         log.Rewrite(AuditTrail.Stream(Incident), 2, json => Change(json, e => e["actor"] = "mallory"));
         var result = await new AuditVerifier(log).VerifyAsync(Incident, CancellationToken.None);
@@ -62,7 +62,7 @@ public sealed class AuditTrailTests
     public async Task Verify_ModifiedEntryWithRecomputedHash_BreaksTheNextLink()
     {
         var log = new TamperableAppendLog();
-        await AppendAsync(new AuditTrail(log, new FakeTime()), 5);
+        await AppendAsync(new AuditTrail(log, new ManualTimeProvider(TestData.Wednesday10)), 5);
 
         log.Rewrite(AuditTrail.Stream(Incident), 2, json =>
         {
@@ -79,7 +79,7 @@ public sealed class AuditTrailTests
     public async Task Verify_RemovedEntry_IsDetected()
     {
         var log = new TamperableAppendLog();
-        await AppendAsync(new AuditTrail(log, new FakeTime()), 4);
+        await AppendAsync(new AuditTrail(log, new ManualTimeProvider(TestData.Wednesday10)), 4);
 
         log.Remove(AuditTrail.Stream(Incident), 1);
         var result = await new AuditVerifier(log).VerifyAsync(Incident, CancellationToken.None);
@@ -92,7 +92,7 @@ public sealed class AuditTrailTests
     public async Task Verify_UnreadableEntry_IsDetected()
     {
         var log = new TamperableAppendLog();
-        await AppendAsync(new AuditTrail(log, new FakeTime()), 2);
+        await AppendAsync(new AuditTrail(log, new ManualTimeProvider(TestData.Wednesday10)), 2);
 
         log.Rewrite(AuditTrail.Stream(Incident), 0, _ => "{not json");
 
@@ -124,7 +124,7 @@ public sealed class AuditTrailTests
     [Fact]
     public async Task Hash_CoversEveryField()
     {
-        var entry = await new AuditTrail(new TamperableAppendLog(), new FakeTime()).AppendAsync(Record("x"), CancellationToken.None);
+        var entry = await new AuditTrail(new TamperableAppendLog(), new ManualTimeProvider(TestData.Wednesday10)).AppendAsync(Record("x"), CancellationToken.None);
         IncidentPlatform.Contracts.AuditEntry[] variants =
         [
             entry with { Sequence = 7 }, entry with { IncidentId = "inc-other" }, entry with { At = entry.At.AddTicks(1) },

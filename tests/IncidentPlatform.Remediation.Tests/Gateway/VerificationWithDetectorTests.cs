@@ -19,7 +19,7 @@ public sealed class VerificationWithDetectorTests : FakeServerTest
     [Fact]
     public async Task Verified_TheDetectorResolvesTheIncident()
     {
-        var time = new FakeTime();
+        var time = new ManualTimeProvider(TestData.Wednesday10);
         await using var host = await StartAsync(time);
         var incident = await ExecutedAsync(host, time);
 
@@ -35,7 +35,7 @@ public sealed class VerificationWithDetectorTests : FakeServerTest
     [Fact]
     public async Task NotRecovered_TheDetectorRaisesTheSeverity()
     {
-        var time = new FakeTime();
+        var time = new ManualTimeProvider(TestData.Wednesday10);
         await using var host = await StartAsync(time);
         var incident = await ExecutedAsync(host, time);
         time.Advance(TimeSpan.FromMinutes(3));
@@ -51,7 +51,7 @@ public sealed class VerificationWithDetectorTests : FakeServerTest
             .ShouldContain(m => m!.Contains("did not recover the incident"));
     }
 
-    private Task<GatewayHost> StartAsync(FakeTime time) => GatewayHost.StartAsync($$"""
+    private Task<GatewayHost> StartAsync(ManualTimeProvider time) => GatewayHost.StartAsync($$"""
         bounds:
           http.webhook: {allowedUrls: ["{{Server.BaseAddress}}"]}
         rules:
@@ -68,7 +68,7 @@ public sealed class VerificationWithDetectorTests : FakeServerTest
             ["Remediation:DryRun"] = "false", // The in-memory transport makes the module default to dry-run, which is never verified.
         }, time);
 
-    private static async Task<Incident> ExecutedAsync(GatewayHost host, FakeTime time)
+    private static async Task<Incident> ExecutedAsync(GatewayHost host, ManualTimeProvider time)
     {
         var candidate = TestData.Incident(at: time.GetUtcNow());
         var incident = (await host.Services.GetRequiredService<IIncidentStore>().FindOrOpenAsync(candidate.Fingerprint, candidate)).Incident;

@@ -48,7 +48,7 @@ internal static class Executors
         State = RemediationState.Executing,
         RequestedBy = "policy",
         Target = target,
-        CreatedAt = FakeTime.Wednesday10,
-        UpdatedAt = FakeTime.Wednesday10,
+        CreatedAt = TestData.Wednesday10,
+        UpdatedAt = TestData.Wednesday10,
     };
 }

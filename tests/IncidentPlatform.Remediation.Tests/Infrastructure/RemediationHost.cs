@@ -15,9 +15,9 @@ namespace IncidentPlatform.Remediation.Tests.Infrastructure;
 /// The remediation module in this process, wired as the service wires it, over the embedded store in a temporary
 /// directory and MassTransit's test harness (in-memory bus that records what was published and consumed).
 /// </summary>
-internal sealed class RemediationHost(TestHost host, FakeTime time) : IAsyncDisposable
+internal sealed class RemediationHost(TestHost host, ManualTimeProvider time) : IAsyncDisposable
 {
-    public FakeTime Time { get; } = time;
+    public ManualTimeProvider Time { get; } = time;
 
     public IServiceProvider Services => host.Services;
 
@@ -29,9 +29,9 @@ internal sealed class RemediationHost(TestHost host, FakeTime time) : IAsyncDisp
 
     /// <summary>Starts a host with <paramref name="policy"/> as its policy file.</summary>
     public static async Task<RemediationHost> StartAsync(
-        string policy, IReadOnlyDictionary<string, string?>? configuration = null, FakeTime? time = null)
+        string policy, IReadOnlyDictionary<string, string?>? configuration = null, ManualTimeProvider? time = null)
     {
-        time ??= new FakeTime();
+        time ??= new ManualTimeProvider(TestData.Wednesday10);
         var host = await TestHost.StartAsync("ip-remediation-", directory =>
         {
             File.WriteAllText(directory.File("policy.yaml"), policy);

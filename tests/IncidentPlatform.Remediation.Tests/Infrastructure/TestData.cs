@@ -5,11 +5,14 @@ namespace IncidentPlatform.Remediation.Tests.Infrastructure;
 /// <summary>Incidents and analyses for tests; each call builds fresh data with unique ids.</summary>
 internal static class TestData
 {
+    /// <summary>A Wednesday, 10:00 UTC: the tests' "now".</summary>
+    public static DateTimeOffset Wednesday10 { get; } = new(2026, 3, 4, 10, 0, 0, TimeSpan.Zero);
+
     public static Incident Incident(
         string? service = "checkout", Severity severity = Severity.High, string source = "cloudwatch",
         IReadOnlyDictionary<string, string>? labels = null, DateTimeOffset? at = null)
     {
-        var now = at ?? FakeTime.Wednesday10;
+        var now = at ?? TestData.Wednesday10;
         return new Incident
         {
             Id = $"inc-{Guid.NewGuid():N}"[..24],
@@ -38,7 +41,7 @@ internal static class TestData
         Severity = severity,
         Provider = "offline",
         RecommendedActions = recommended ?? [],
-        AnalyzedAt = at ?? FakeTime.Wednesday10,
+        AnalyzedAt = at ?? TestData.Wednesday10,
     };
 
     public static Dictionary<string, string> Labels(params (string Key, string Value)[] labels) =>

@@ -50,7 +50,7 @@ public sealed class TimeWindowsTests
     {
         var windows = Windows("          - days: [mon]\n            hours: \"09:00-10:00\"\n          - days: [weekend]", "UTC");
 
-        windows.Contains(FakeTime.Wednesday10).ShouldBeFalse();
+        windows.Contains(TestData.Wednesday10).ShouldBeFalse();
         windows.Contains(new DateTimeOffset(2026, 3, 2, 9, 30, 0, TimeSpan.Zero)).ShouldBeTrue();
         windows.Contains(new DateTimeOffset(2026, 3, 8, 23, 59, 0, TimeSpan.Zero)).ShouldBeTrue();
     }

@@ -12,7 +12,7 @@ public sealed class RunLimitsTests
     [Fact]
     public async Task Claim_WithinCooldown_IsRefusedPerTargetUntilItEnds()
     {
-        var time = new FakeTime();
+        var time = new ManualTimeProvider(TestData.Wednesday10);
         await using var store = await TestStore.EmbeddedAsync(time);
         var limits = new RunLimits(store.Services.GetRequiredService<ICounterStore>());
         var rule = Rule("cooldown: 10m");
@@ -30,7 +30,7 @@ public sealed class RunLimitsTests
     [Fact]
     public async Task Claim_BeyondMaxRunsPerHour_IsRefusedUntilTheHourEnds()
     {
-        var time = new FakeTime();
+        var time = new ManualTimeProvider(TestData.Wednesday10);
         await using var store = await TestStore.EmbeddedAsync(time);
         var limits = new RunLimits(store.Services.GetRequiredService<ICounterStore>());
         var rule = Rule("maxRunsPerHour: 2");
@@ -47,7 +47,7 @@ public sealed class RunLimitsTests
     [Fact]
     public async Task Claim_ConcurrentClaimsOnOneTarget_OnlyOneWinsTheCooldown()
     {
-        var time = new FakeTime();
+        var time = new ManualTimeProvider(TestData.Wednesday10);
         await using var store = await TestStore.EmbeddedAsync(time);
         var counters = store.Services.GetRequiredService<ICounterStore>();
         var rule = Rule("cooldown: 1h");
@@ -61,7 +61,7 @@ public sealed class RunLimitsTests
     [Fact]
     public async Task Claim_OutsideTheTimeWindow_IsRefused()
     {
-        var time = new FakeTime();
+        var time = new ManualTimeProvider(TestData.Wednesday10);
         await using var store = await TestStore.EmbeddedAsync(time);
         var limits = new RunLimits(store.Services.GetRequiredService<ICounterStore>());
         var rule = Rule("windows:\n      timeZone: UTC\n      allowed:\n        - days: [weekend]");

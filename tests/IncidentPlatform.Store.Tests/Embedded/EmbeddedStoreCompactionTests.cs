@@ -1,5 +1,6 @@
 using IncidentPlatform.Store.Embedded;
 using IncidentPlatform.Store.Tests.Contract;
+using IncidentPlatform.Testing;
 
 namespace IncidentPlatform.Store.Tests.Embedded;
 

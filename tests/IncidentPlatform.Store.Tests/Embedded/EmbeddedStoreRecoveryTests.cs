@@ -1,4 +1,5 @@
 using IncidentPlatform.Store.Tests.Contract;
+using IncidentPlatform.Testing;
 using Microsoft.Extensions.Logging;
 
 namespace IncidentPlatform.Store.Tests.Embedded;
