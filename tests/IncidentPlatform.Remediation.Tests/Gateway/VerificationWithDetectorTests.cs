@@ -51,18 +51,8 @@ public sealed class VerificationWithDetectorTests : FakeServerTest
             .ShouldContain(m => m!.Contains("did not recover the incident"));
     }
 
-    private Task<GatewayHost> StartAsync(ManualTimeProvider time) => GatewayHost.StartAsync($$"""
-        bounds:
-          http.webhook: {allowedUrls: ["{{Server.BaseAddress}}"]}
-        rules:
-          - name: flush
-            match: {categories: [timeout]}
-            actions:
-              - action: http.webhook
-                parameters: {url: "{{Server.BaseAddress}}flush"}
-            approval: auto
-            verify: {after: 10m}
-        """, new Dictionary<string, string?>
+    private Task<GatewayHost> StartAsync(ManualTimeProvider time) => GatewayHost.StartAsync(
+        Infrastructure.Policies.FlushThenVerify(Server.BaseAddress), new Dictionary<string, string?>
         {
             ["Remediation:Webhook:Secret"] = "webhook-secret-0123456789",
             ["Remediation:DryRun"] = "false", // The in-memory transport makes the module default to dry-run, which is never verified.

@@ -14,4 +14,21 @@ internal static class Policies
 
     /// <summary>The sample policy shipped with the service.</summary>
     public static string SamplePath => Path.Combine(AppContext.BaseDirectory, "Policies", "sample-policy.yaml");
+
+    /// <summary>
+    /// A policy answering a timeout with a webhook to <paramref name="server"/>'s <c>/flush</c>, approved automatically
+    /// and verified ten minutes after it ran.
+    /// </summary>
+    public static string FlushThenVerify(Uri server) => $$"""
+        bounds:
+          http.webhook: {allowedUrls: ["{{server}}"]}
+        rules:
+          - name: flush
+            match: {categories: [timeout]}
+            actions:
+              - action: http.webhook
+                parameters: {url: "{{server}}flush"}
+            approval: auto
+            verify: {after: 10m}
+        """;
 }

@@ -77,18 +77,8 @@ public sealed class VerificationTests : FakeServerTest
         (await host.Repository.ListOpenAsync(10, default)).ShouldBeEmpty();
     }
 
-    private Task<RemediationHost> StartAsync(bool dryRun = false) => RemediationHost.StartAsync($$"""
-        bounds:
-          http.webhook: {allowedUrls: ["{{Server.BaseAddress}}"]}
-        rules:
-          - name: flush
-            match: {categories: [timeout]}
-            actions:
-              - action: http.webhook
-                parameters: {url: "{{Server.BaseAddress}}flush"}
-            approval: auto
-            verify: {after: 10m}
-        """, new Dictionary<string, string?>
+    private Task<RemediationHost> StartAsync(bool dryRun = false) => RemediationHost.StartAsync(
+        Infrastructure.Policies.FlushThenVerify(Server.BaseAddress), new Dictionary<string, string?>
         {
             ["Remediation:Webhook:Secret"] = "webhook-secret-0123456789", ["Remediation:DryRun"] = dryRun ? "true" : null,
         });
