@@ -44,11 +44,11 @@ public sealed class VerificationWithDetectorTests : FakeServerTest
         time.Advance(TimeSpan.FromMinutes(8));
         await SweepAsync(host);
 
-        var escalated = await EventuallyAsync(host, incident.Id, i => i.GetProperty("severity").GetString() == "critical");
+        // The detector appends the timeline entry right after the severity change: wait for both.
+        var escalated = await EventuallyAsync(host, incident.Id, i => i.GetProperty("severity").GetString() == "critical" &&
+            i.GetProperty("timeline").EnumerateArray().Any(e => e.GetProperty("message").GetString()!.Contains("did not recover the incident")));
         escalated.GetProperty("status").GetString().ShouldBe("open");
         escalated.GetProperty("remediations")[0].GetProperty("state").GetString().ShouldBe("escalated");
-        escalated.GetProperty("timeline").EnumerateArray().Select(e => e.GetProperty("message").GetString())
-            .ShouldContain(m => m!.Contains("did not recover the incident"));
     }
 
     private Task<GatewayHost> StartAsync(ManualTimeProvider time) => GatewayHost.StartAsync(
