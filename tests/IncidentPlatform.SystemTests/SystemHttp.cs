@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using IncidentPlatform.Testing;
 
 namespace IncidentPlatform.SystemTests;
 
@@ -24,22 +25,6 @@ internal static class SystemHttp
         await (await response).Content.ReadFromJsonAsync<JsonElement>();
 
     /// <summary>Polls <paramref name="read"/> until <paramref name="done"/> holds (effects travel over the broker).</summary>
-    public static async Task<JsonElement> EventuallyAsync(Func<Task<JsonElement>> read, Func<JsonElement, bool> done, int seconds = 60)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(seconds);
-        JsonElement last;
-        do
-        {
-            last = await read();
-            if (done(last))
-            {
-                return last;
-            }
-
-            await Task.Delay(200);
-        }
-        while (DateTime.UtcNow < deadline);
-
-        throw new TimeoutException($"Condition not met within {seconds}s; last: {last}");
-    }
+    public static Task<JsonElement> EventuallyAsync(Func<Task<JsonElement>> read, Func<JsonElement, bool> done, int seconds = 60) =>
+        Eventually.GetAsync(read, done, timeout: TimeSpan.FromSeconds(seconds));
 }

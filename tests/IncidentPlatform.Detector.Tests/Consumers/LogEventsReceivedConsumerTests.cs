@@ -1,5 +1,6 @@
 using IncidentPlatform.Contracts;
 using IncidentPlatform.Detector.Consumers;
+using IncidentPlatform.Testing;
 
 namespace IncidentPlatform.Detector.Tests.Consumers;
 

@@ -1,6 +1,7 @@
 using IncidentPlatform.Contracts;
 using IncidentPlatform.Detector.Correlation;
 using IncidentPlatform.Detector.Tests.Infrastructure;
+using IncidentPlatform.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
@@ -77,7 +78,7 @@ public sealed class SweeperTests
     private static async Task WaitForSweepAsync(DetectorHost host)
     {
         var status = host.Services.GetRequiredService<SweeperStatus>();
-        await DetectorHost.UntilAsync(() => status.Current.LastSuccess == host.Clock.GetUtcNow(),
+        await Eventually.TrueAsync(() => status.Current.LastSuccess == host.Clock.GetUtcNow(),
             $"a sweep (last error: {status.Current.LastError})");
     }
 }

@@ -1,8 +1,9 @@
 using IncidentPlatform.Contracts;
+using IncidentPlatform.Detector.Tests.Infrastructure;
 using IncidentPlatform.Store;
+using IncidentPlatform.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using IncidentPlatform.Detector.Tests.Infrastructure;
 
 namespace IncidentPlatform.Detector.Tests.Demo;
 
@@ -16,11 +17,9 @@ public sealed class DemoEndToEndTests
 
         // The first fault (the payments database pool) starts 40 s in; its first minute closes at 08:01:15.
         await host.RunAsync(TimeSpan.FromSeconds(100), TimeSpan.FromSeconds(1));
-        var incidents = await Eventually.GetAsync(async () =>
-        {
-            var page = await host.Incidents.ListAsync(new IncidentQuery());
-            return page.Items.Count > 0 ? page.Items : null;
-        }, "an incident from the demo fault");
+        var incidents = await Eventually.GetAsync(
+            async () => (await host.Incidents.ListAsync(new IncidentQuery())).Items, items => items.Count > 0,
+            "an incident from the demo fault");
 
         // The fault's error templates are one incident: correlation groups a service's new signals.
         incidents.ShouldAllBe(i => i.Service == "payments" && i.Source == "logs");

@@ -45,24 +45,13 @@ public sealed class DetectorHost(TestHost host, FakeClock clock) : IAsyncDisposa
     {
         var before = Harness.Consumed.Select<AlertReceived>(m => m.Context.Message.AlertId == alert.Id).Count();
         await Harness.Bus.Publish(new AlertReceived { AlertId = alert.Id, OccurredAt = Clock.GetUtcNow(), Alert = alert });
-        await UntilAsync(() => Harness.Consumed.Select<AlertReceived>(m => m.Context.Message.AlertId == alert.Id).Count() > before,
+        await Eventually.TrueAsync(() => Harness.Consumed.Select<AlertReceived>(m => m.Context.Message.AlertId == alert.Id).Count() > before,
             $"alert {alert.Id} consumed");
     }
 
     /// <summary>Waits until a message of the type was published (the sweeper publishes on its own schedule).</summary>
     public Task WaitForPublishedAsync<T>() where T : class =>
-        UntilAsync(() => Harness.Published.Select<T>().Any(), $"a {typeof(T).Name} published");
-
-    /// <summary>Polls (real time, bounded) until the condition holds.</summary>
-    public static async Task UntilAsync(Func<bool> condition, string what)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (!condition())
-        {
-            DateTime.UtcNow.ShouldBeLessThan(deadline, $"Timed out waiting for {what}.");
-            await Task.Delay(10);
-        }
-    }
+        Eventually.TrueAsync(() => Harness.Published.Select<T>().Any(), $"a {typeof(T).Name} published");
 
     public IReadOnlyList<T> Published<T>() where T : class =>
         [.. Harness.Published.Select<T>().Select(m => m.Context.Message)];

@@ -33,8 +33,9 @@ public sealed class SplunkHostedTests
         await using var host = await SignalsHost.StartAsync(clock, Settings(splunk));
         await host.RunAsync(TimeSpan.FromSeconds(60), TimeSpan.FromSeconds(5));
 
-        var incident = await Eventually.GetAsync(async () =>
-            (await host.Incidents.ListAsync(new IncidentQuery { Service = "payments" })).Items.FirstOrDefault(), "the incident");
+        var incident = (await Eventually.GetAsync(async () =>
+            (await host.Incidents.ListAsync(new IncidentQuery { Service = "payments" })).Items.FirstOrDefault(), i => i is not null,
+            "the incident"))!;
         incident.Source.ShouldBe("splunk");
         incident.Severity.ShouldBe(Severity.Critical);
         incident.Evidence.ShouldHaveSingleItem().Count.ShouldBe(8);
@@ -52,11 +53,8 @@ public sealed class SplunkHostedTests
         await using var host = await SignalsHost.StartAsync(clock, Settings(splunk));
 
         var checks = host.Services.GetRequiredService<HealthCheckService>();
-        var entry = await Eventually.GetAsync(async () =>
-        {
-            var report = await checks.CheckHealthAsync();
-            return report.Entries["splunk"].Status == HealthStatus.Degraded ? report.Entries["splunk"].Description : null;
-        }, "degraded health");
+        var entry = (await Eventually.GetAsync(async () => (await checks.CheckHealthAsync()).Entries["splunk"],
+            e => e.Status == HealthStatus.Degraded, "degraded health")).Description.ShouldNotBeNull();
 
         entry.ShouldContain("rule 'payment-errors' failing");
         entry.ShouldContain("Unauthorized: Splunk answered 401");

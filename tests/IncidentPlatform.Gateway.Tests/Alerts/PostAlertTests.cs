@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using IncidentPlatform.Gateway.Tests.Infrastructure;
+using IncidentPlatform.Testing;
 
 namespace IncidentPlatform.Gateway.Tests.Alerts;
 

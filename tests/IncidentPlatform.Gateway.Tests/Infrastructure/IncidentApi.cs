@@ -1,4 +1,5 @@
 using System.Text.Json;
+using IncidentPlatform.Testing;
 
 namespace IncidentPlatform.Gateway.Tests.Infrastructure;
 

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using IncidentPlatform.Contracts;
 using IncidentPlatform.Gateway.Tests.Infrastructure;
+using IncidentPlatform.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace IncidentPlatform.Gateway.Tests.Webhooks;

@@ -5,6 +5,7 @@ using System.Text.Json;
 using IncidentPlatform.Contracts;
 using IncidentPlatform.Remediation.Tests.Infrastructure;
 using IncidentPlatform.Store;
+using IncidentPlatform.Testing;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -113,14 +114,10 @@ public sealed class RemediationEndpointTests
 
     private static async Task<JsonElement> EventuallyAsync(GatewayHost host, string incidentId, Func<JsonElement, bool> done)
     {
-        JsonElement? found = null;
-        await Eventually.TrueAsync(() =>
-        {
-            var remediations = IncidentAsync(host, incidentId).GetAwaiter().GetResult().GetProperty("remediations");
-            found = remediations.GetArrayLength() == 1 && done(remediations[0]) ? remediations[0] : null;
-            return found is not null;
-        }, "the remediation reached the expected state");
-        return found!.Value;
+        var remediations = await Eventually.GetAsync(
+            async () => (await IncidentAsync(host, incidentId)).GetProperty("remediations"),
+            r => r.GetArrayLength() == 1 && done(r[0]), "the remediation reached the expected state");
+        return remediations[0];
     }
 
     private static async Task ShouldBeProblemAsync(HttpResponseMessage response, HttpStatusCode status, string detail)

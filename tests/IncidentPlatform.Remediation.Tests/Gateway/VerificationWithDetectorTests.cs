@@ -77,20 +77,7 @@ public sealed class VerificationWithDetectorTests : FakeServerTest
     private static async Task<JsonElement> EventuallyAsync(GatewayHost host, string incidentId, Func<JsonElement, bool> done)
     {
         using var client = host.Client(GatewayHost.Reader);
-        JsonElement last = default;
-        try
-        {
-            await Eventually.TrueAsync(() =>
-            {
-                last = client.GetFromJsonAsync<JsonElement>($"/api/incidents/{incidentId}").GetAwaiter().GetResult();
-                return done(last);
-            }, "the incident reached the expected state");
-        }
-        catch (ShouldAssertException e)
-        {
-            throw new ShouldAssertException($"{e.Message}; last: {last}");
-        }
-
-        return last;
+        return await Eventually.GetAsync(() => client.GetFromJsonAsync<JsonElement>($"/api/incidents/{incidentId}"), done,
+            "the incident reached the expected state");
     }
 }
