@@ -16,8 +16,9 @@ internal sealed class CoalescedUpdateFlusher(
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // Passes come with the ticks, the first one FlushInterval after start (never in the middle of start-up).
         using var timer = new PeriodicTimer(options.Value.FlushInterval, time);
-        do
+        while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             try
             {
@@ -30,7 +31,6 @@ internal sealed class CoalescedUpdateFlusher(
                 logger.LogError(e, "Flushing coalesced updates failed");
             }
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
     /// <summary>One pass: sends every due update (public for tests, which drive time themselves).</summary>
