@@ -25,9 +25,21 @@ STATE=/var/lib/incidentplatform
 sudo=""; [ "$(id -u)" = 0 ] || sudo="sudo"
 
 have_image() { docker image inspect "$1" >/dev/null 2>&1; }
+# Each image is labelled with a hash of what it is built from (its Dockerfile and files, and for the .NET base the
+# runtime's version), so a changed recipe or runtime rebuilds it and nothing else does.
+recipe() { # context directory [extra]
+  { cat "$1"/*; echo "${2:-}"; } | sha256sum | cut -c1-16
+}
+dotnet_root=$(dirname "$(readlink -f "$(command -v dotnet)")")
+runtime=$(ls "$dotnet_root/shared/Microsoft.AspNetCore.App" | sort -V | tail -1)
+current() { # image, recipe
+  [ "$(docker image inspect -f '{{ index .Config.Labels "org.incidentplatform.recipe" }}' "$1" 2>/dev/null)" = "$2" ]
+}
 registry_has_base() { curl -fsS -o /dev/null "http://$REGISTRY/v2/${ASPNET%%:*}/manifests/${ASPNET##*:}" 2>/dev/null; }
 ready() {
-  docker info >/dev/null 2>&1 && have_image "$REDIS" && have_image "$RABBITMQ" && have_image "$ASPNET" && registry_has_base
+  docker info >/dev/null 2>&1 && current "$REDIS" "$(recipe containers/redis)" &&
+    current "$RABBITMQ" "$(recipe containers/rabbitmq)" && current "$ASPNET" "$(recipe containers/aspnet "$runtime")" &&
+    registry_has_base
 }
 
 if [ "${1:-}" = "--check" ]; then
@@ -50,10 +62,23 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 $sudo mkdir -p "$STATE"
 
+# overlay2 where the kernel mounts overlayfs on Docker's disk; else vfs, which works everywhere but copies every
+# layer and every new container's whole file system (seconds per container start instead of milliseconds).
+storage_driver() {
+  local probe="$STATE/overlay-probe"
+  $sudo mkdir -p "$probe/lower" "$probe/upper" "$probe/work" "$probe/merged"
+  if $sudo mount -t overlay overlay -o "lowerdir=$probe/lower,upperdir=$probe/upper,workdir=$probe/work" "$probe/merged" 2>/dev/null; then
+    $sudo umount "$probe/merged"; $sudo rm -rf "$probe"; echo overlay2
+  else
+    $sudo rm -rf "$probe"; echo vfs
+  fi
+}
+
 # Started once per machine and left running, like a system service: detached from this shell, logging under $STATE.
 if ! docker info >/dev/null 2>&1; then
-  echo "containers: starting dockerd (log: $STATE/dockerd.log)"
-  $sudo setsid nohup dockerd --storage-driver=vfs --iptables=false --ip6tables=false \
+  driver=$(storage_driver)
+  echo "containers: starting dockerd with the $driver storage driver (log: $STATE/dockerd.log)"
+  $sudo setsid nohup dockerd --storage-driver="$driver" --iptables=false --ip6tables=false \
     >"$STATE/dockerd.log" 2>&1 </dev/null &
   for _ in $(seq 120); do docker info >/dev/null 2>&1 && break; sleep 0.5; done
   docker info >/dev/null 2>&1 || { tail -20 "$STATE/dockerd.log"; echo "containers: dockerd did not start" >&2; exit 1; }
@@ -79,24 +104,28 @@ if ! have_image "$BASE"; then
   $sudo rm -rf "$rootfs"
 fi
 
-build() { # tag, context directory
+build() { # tag, context directory, recipe
   echo "containers: building $1"
-  docker build --network host --build-arg "BASE=$BASE" -t "$1" "$2" >"$STATE/build.log" 2>&1 ||
+  local old; old=$(docker image inspect -f '{{.Id}}' "$1" 2>/dev/null || true)
+  docker build --network host --build-arg "BASE=$BASE" --label "org.incidentplatform.recipe=$3" -t "$1" "$2" \
+    >"$STATE/build.log" 2>&1 ||
     { tail -30 "$STATE/build.log"; echo "containers: building $1 failed (log: $STATE/build.log)" >&2; exit 1; }
+  [ -z "$old" ] || docker image rm "$old" >/dev/null 2>&1 || true # the previous build, unless still in use
 }
-have_image "$REDIS" || build "$REDIS" containers/redis
-have_image "$RABBITMQ" || build "$RABBITMQ" containers/rabbitmq
+current "$REDIS" "$(recipe containers/redis)" || build "$REDIS" containers/redis "$(recipe containers/redis)"
+current "$RABBITMQ" "$(recipe containers/rabbitmq)" || build "$RABBITMQ" containers/rabbitmq "$(recipe containers/rabbitmq)"
 built_aspnet=false
-if ! have_image "$ASPNET"; then
+if ! current "$ASPNET" "$(recipe containers/aspnet "$runtime")"; then
   built_aspnet=true
-  # This machine's .NET: the host, hostfxr and the two shared frameworks the services run on.
-  dotnet_root=$(dirname "$(readlink -f "$(command -v dotnet)")")
+  # This machine's .NET: the host, hostfxr and the shared frameworks of its newest ASP.NET Core runtime.
+  netcore=$(ls "$dotnet_root/shared/Microsoft.NETCore.App" | sort -V | tail -1)
   context=$(mktemp -d /tmp/ip-aspnet.XXXXXX)
   cp -r containers/aspnet/. "$context/"
-  mkdir -p "$context/dotnet/shared"
+  mkdir -p "$context/dotnet/shared/Microsoft.NETCore.App" "$context/dotnet/shared/Microsoft.AspNetCore.App"
   cp -a "$dotnet_root/dotnet" "$dotnet_root/LICENSE.txt" "$dotnet_root/ThirdPartyNotices.txt" "$dotnet_root/host" "$context/dotnet/"
-  cp -a "$dotnet_root/shared/Microsoft.NETCore.App" "$dotnet_root/shared/Microsoft.AspNetCore.App" "$context/dotnet/shared/"
-  build "$ASPNET" "$context"
+  cp -a "$dotnet_root/shared/Microsoft.NETCore.App/$netcore" "$context/dotnet/shared/Microsoft.NETCore.App/"
+  cp -a "$dotnet_root/shared/Microsoft.AspNetCore.App/$runtime" "$context/dotnet/shared/Microsoft.AspNetCore.App/"
+  build "$ASPNET" "$context" "$(recipe containers/aspnet "$runtime")"
   rm -rf "$context"
 fi
 
