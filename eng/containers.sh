@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Gives this machine the container runtime and images that `dotnet run --project IncidentPlatform.AppHost`, the AppHost
-# tests and the service images need, without any image registry: Debian's docker.io (dockerd started if none runs),
+# tests and the service images need, without any image registry: Debian's docker.io (dockerd started if none runs, on
+# overlay2 where the kernel allows, else vfs),
 # Redis and RabbitMQ images built from Debian packages and tagged as Aspire asks for them, and a .NET base image made
 # of a Debian base plus this machine's ASP.NET Core runtime, served by a local registry (the SDK's container publish
 # pulls its base image from a registry). On a machine that can pull images none of this is needed.
@@ -42,13 +43,23 @@ ready() {
     registry_has_base
 }
 
+done_if_ready() {
+  if ready; then
+    echo "containers: docker, $REDIS, $RABBITMQ and $REGISTRY/$ASPNET are ready"
+    exit 0
+  fi
+}
+
 if [ "${1:-}" = "--check" ]; then
   ready && exit 0 || exit 1
 fi
-if ready; then
-  echo "containers: docker, $REDIS, $RABBITMQ and $REGISTRY/$ASPNET are ready"
-  exit 0
-fi
+done_if_ready
+# One preparation at a time on a machine (test runs of several clones may start together); the others wait, then
+# find everything ready.
+exec 9>/tmp/incidentplatform-containers.lock
+flock 9
+done_if_ready
+$sudo mkdir -p "$STATE"
 
 missing=()
 command -v dockerd >/dev/null || missing+=(docker.io)
@@ -60,7 +71,6 @@ if [ ${#missing[@]} -gt 0 ]; then
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
-$sudo mkdir -p "$STATE"
 
 # overlay2 where the kernel mounts overlayfs on Docker's disk; else vfs, which works everywhere but copies every
 # layer and every new container's whole file system (seconds per container start instead of milliseconds).
@@ -146,5 +156,6 @@ if $built_aspnet || ! registry_has_base; then
   docker tag "$ASPNET" "$REGISTRY/$ASPNET"
   docker push -q "$REGISTRY/$ASPNET" >/dev/null
 fi
-ready || { echo "containers: not ready" >&2; exit 1; }
-echo "containers: docker, $REDIS, $RABBITMQ and $REGISTRY/$ASPNET are ready"
+done_if_ready
+echo "containers: not ready" >&2
+exit 1
