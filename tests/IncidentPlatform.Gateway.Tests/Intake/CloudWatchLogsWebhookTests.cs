@@ -51,10 +51,12 @@ public sealed class CloudWatchLogsWebhookTests
         host.Services.GetRequiredService<Collected<LogEventsReceived>>().Messages.Count.ShouldBe(1);
     }
 
+    // "awslogs": the event a subscription filter hands a Lambda function, posted on unchanged by a forwarder.
     [Theory]
     [InlineData("gzip")]
     [InlineData("base64")]
     [InlineData("json")]
+    [InlineData("awslogs")]
     public async Task Post_DirectDelivery_Returns202WithBatches(string encoding)
     {
         await using var host = await StartAsync();
@@ -63,6 +65,8 @@ public sealed class CloudWatchLogsWebhookTests
         {
             "gzip" => new ByteArrayContent(TestData.Gzip(payload)),
             "base64" => new StringContent(Convert.ToBase64String(TestData.Gzip(payload)), Encoding.ASCII, "text/plain"),
+            "awslogs" => Wire.Body(new JsonObject { ["awslogs"] = new JsonObject { ["data"] = Convert.ToBase64String(TestData.Gzip(payload)) } }
+                .ToJsonString()),
             _ => Wire.Body(payload),
         };
 
@@ -152,6 +156,9 @@ public sealed class CloudWatchLogsWebhookTests
     [Theory]
     [InlineData("not base64 at all!")]
     [InlineData("{\"hello\": \"world\"}")]
+    [InlineData("{\"awslogs\": {}}")]
+    [InlineData("{\"awslogs\": {\"data\": \"not base64!\"}}")]
+    [InlineData("{\"awslogs\": {\"data\": \"eyJtZXNzYWdlVHlwZSI6IkRBVEFfTUVTU0FHRSJ9\"}}")]
     public async Task Post_NotCloudWatchLogs_Returns400(string body)
     {
         await using var host = await StartAsync();
