@@ -8,13 +8,16 @@ namespace IncidentPlatform.Gateway.Auth.Oidc;
 /// OIDC bearer tokens through ASP.NET Core's JwtBearer handler: the issuer and its signing keys come from the
 /// authority's discovery document (refreshed by the handler, and at once when a token names a key it has not seen, so
 /// rotated keys are picked up); audience, lifetime (two minutes of clock skew) and signature are checked by it. We add
-/// only the mapping of the token's claims to the gateway's identity and problem-details answers.
+/// the mapping of the token's claims to the gateway's identity, problem-details answers, and one setting: the library's
+/// "last known good" configuration is off, so a key the authority withdraws (say, after a compromise) stops validating at
+/// the next refresh instead of for up to an hour more.
 /// </summary>
 internal static class OidcBearer
 {
     public const string SchemeName = "Oidc";
 
-    public static AuthenticationBuilder AddOidcBearer(this AuthenticationBuilder authentication, OidcOptions oidc) =>
+    public static AuthenticationBuilder AddOidcBearer(this AuthenticationBuilder authentication, OidcOptions oidc)
+    {
         authentication.AddJwtBearer(SchemeName, jwt =>
         {
             jwt.Authority = oidc.Authority;
@@ -39,6 +42,17 @@ internal static class OidcBearer
                     "The token does not grant the scope this operation needs."),
             };
         });
+
+        // After the handler's own post-configuration, which creates the configuration manager.
+        authentication.Services.PostConfigure<JwtBearerOptions>(SchemeName, jwt =>
+        {
+            if (jwt.ConfigurationManager is BaseConfigurationManager configuration)
+            {
+                configuration.UseLastKnownGoodConfiguration = false;
+            }
+        });
+        return authentication;
+    }
 
     /// <summary>True for a compact JWS (three base64url parts, a JSON header first): such bearer tokens go to OIDC.</summary>
     public static bool LooksLikeJwt(string token) =>
