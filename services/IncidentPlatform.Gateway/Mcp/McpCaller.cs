@@ -1,8 +1,6 @@
-using System.Security.Claims;
 using IncidentPlatform.Gateway.Auth;
 using IncidentPlatform.Gateway.Mcp.Tools;
 using ModelContextProtocol;
-using ModelContextProtocol.Protocol;
 
 namespace IncidentPlatform.Gateway.Mcp;
 

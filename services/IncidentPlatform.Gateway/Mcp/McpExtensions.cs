@@ -5,7 +5,6 @@ using IncidentPlatform.Gateway.Mcp.Prompts;
 using IncidentPlatform.Gateway.Mcp.Resources;
 using IncidentPlatform.Gateway.Mcp.Tools;
 using ModelContextProtocol;
-using ModelContextProtocol.Protocol;
 
 namespace IncidentPlatform.Gateway.Mcp;
 

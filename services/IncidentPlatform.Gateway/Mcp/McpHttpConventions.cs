@@ -3,7 +3,6 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Net.Http.Headers;
 using ModelContextProtocol;
-using ModelContextProtocol.Protocol;
 
 namespace IncidentPlatform.Gateway.Mcp;
 

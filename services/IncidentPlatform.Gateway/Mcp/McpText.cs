@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using IncidentPlatform.Contracts;
 using IncidentPlatform.Gateway.Mcp.Tools;
 
 namespace IncidentPlatform.Gateway.Mcp;

@@ -1,12 +1,8 @@
-using System.ComponentModel;
-using System.Security.Claims;
 using System.Text.Json;
 using IncidentPlatform.Gateway.Auth;
 using IncidentPlatform.Gateway.Incidents;
 using IncidentPlatform.Store;
 using ModelContextProtocol;
-using ModelContextProtocol.Protocol;
-using ModelContextProtocol.Server;
 
 namespace IncidentPlatform.Gateway.Mcp.Prompts;
 

@@ -1,13 +1,8 @@
-using System.ComponentModel;
-using System.Security.Claims;
 using System.Text.Json;
-using System.Text.Json.Nodes;
-using IncidentPlatform.Contracts;
 using IncidentPlatform.Gateway.Auth;
 using IncidentPlatform.Gateway.Incidents;
 using IncidentPlatform.Store;
 using ModelContextProtocol;
-using ModelContextProtocol.Server;
 
 namespace IncidentPlatform.Gateway.Mcp.Resources;
 

@@ -1,10 +1,6 @@
-using System.ComponentModel;
-using System.Security.Claims;
-using IncidentPlatform.Contracts;
 using IncidentPlatform.Gateway.Auth;
 using MassTransit;
 using ModelContextProtocol;
-using ModelContextProtocol.Server;
 
 namespace IncidentPlatform.Gateway.Mcp.Resources;
 

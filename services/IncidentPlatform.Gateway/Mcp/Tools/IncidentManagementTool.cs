@@ -1,14 +1,7 @@
-using System.ComponentModel;
-using System.ComponentModel.DataAnnotations;
-using System.Security.Claims;
-using System.Text.Json.Nodes;
-using IncidentPlatform.Contracts;
 using IncidentPlatform.Gateway.Auth;
 using IncidentPlatform.Gateway.Incidents;
 using IncidentPlatform.Gateway.Intake;
 using IncidentPlatform.Store;
-using ModelContextProtocol.Protocol;
-using ModelContextProtocol.Server;
 
 namespace IncidentPlatform.Gateway.Mcp.Tools;
 

@@ -1,12 +1,5 @@
-using System.ComponentModel;
-using System.ComponentModel.DataAnnotations;
-using System.Security.Claims;
-using System.Text.Json.Nodes;
-using IncidentPlatform.Contracts;
 using IncidentPlatform.Gateway.Auth;
 using MassTransit;
-using ModelContextProtocol.Protocol;
-using ModelContextProtocol.Server;
 
 namespace IncidentPlatform.Gateway.Mcp.Tools;
 

@@ -1,9 +1,6 @@
 using System.Collections;
-using System.ComponentModel.DataAnnotations;
 using System.Reflection;
 using System.Text.Json;
-using ModelContextProtocol.Protocol;
-using ModelContextProtocol.Server;
 
 namespace IncidentPlatform.Gateway.Mcp.Tools;
 

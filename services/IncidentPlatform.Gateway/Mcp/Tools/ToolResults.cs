@@ -1,6 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
-using ModelContextProtocol.Protocol;
 
 namespace IncidentPlatform.Gateway.Mcp.Tools;
 
