@@ -4,6 +4,8 @@ using Aspire.Hosting;
 using Aspire.Hosting.Testing;
 using IncidentPlatform.ServiceDefaults;
 using IncidentPlatform.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 [assembly: AssemblyFixture(typeof(IncidentPlatform.AppHost.Tests.AppHostFixture))]
 
@@ -28,6 +30,7 @@ public sealed class AppHostFixture : IAsyncLifetime
     // Generous: under a loaded machine the containers and five processes take minutes, not seconds.
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(6);
 
+    private readonly RecentLogs _logs = new();
     private DistributedApplication? _app;
 
     /// <summary>The running application.</summary>
@@ -39,11 +42,21 @@ public sealed class AppHostFixture : IAsyncLifetime
         using var timeout = new CancellationTokenSource(StartTimeout);
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<AppHost::Projects.IncidentPlatform_AppHost>(
             [$"Parameters:admin-api-key={AdminKey}"], timeout.Token);
+        builder.Services.AddLogging(logging => logging.AddProvider(_logs));
         _app = await builder.BuildAsync(timeout.Token);
-        await _app.StartAsync(timeout.Token);
-        foreach (var resource in Resources)
+        var waiting = "the application";
+        try
         {
-            await _app.ResourceNotifications.WaitForResourceHealthyAsync(resource, timeout.Token);
+            await _app.StartAsync(timeout.Token);
+            foreach (var resource in Resources)
+            {
+                waiting = $"'{resource}'";
+                await _app.ResourceNotifications.WaitForResourceHealthyAsync(resource, timeout.Token);
+            }
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested)
+        {
+            throw new TimeoutException($"{waiting} was not healthy within {StartTimeout}. The last logs:\n{_logs}");
         }
     }
 
