@@ -1,7 +1,6 @@
 using IncidentPlatform.ServiceDefaults.Configuration;
 using IncidentPlatform.ServiceDefaults.Health;
 using MassTransit;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
@@ -31,14 +30,18 @@ public static class MessagingExtensions
             : RabbitMqEndpoint.Parse(builder.Configuration.GetRequiredConnectionString(
                 ResourceNames.Messaging, RabbitMqEndpoint.Example));
 
-        if (rabbit is not null)
-        {
-            builder.Services.AddHealthChecks().Add(new HealthCheckRegistration(
-                ResourceNames.Messaging, _ => new RabbitMqHealthCheck(rabbit), HealthStatus.Unhealthy, [HealthTags.Ready]));
-        }
-
         builder.Services.AddMassTransit(bus =>
         {
+            // MassTransit's bus check (ready once every receive endpoint is connected, unhealthy when none is), under
+            // the resource's name; every service has receive endpoints, so a broker outage shows.
+            bus.ConfigureHealthCheckOptions(health =>
+            {
+                health.Name = ResourceNames.Messaging;
+                health.MinimalFailureStatus = HealthStatus.Unhealthy;
+                health.Tags.Add(HealthTags.Ready);
+            });
+            // MassTransit 8.4+ reports anonymous usage to its authors over HTTP; a self-hosted platform sends nothing.
+            bus.DisableUsageTelemetry();
             bus.SetEndpointNameFormatter(new ServiceEndpointNameFormatter());
             foreach (var consumers in consumerSets)
             {
