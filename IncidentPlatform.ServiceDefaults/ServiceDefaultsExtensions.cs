@@ -50,7 +50,7 @@ public static class ServiceDefaultsExtensions
         builder.Services.ConfigureHttpClientDefaults(http =>
         {
             // One pipeline, so one circuit breaker, per destination: a vendor that is down does not stop calls to others.
-            http.AddStandardResilienceHandler(HttpResilience.RetryOnlyWhatIsSafe).SelectPipelineByAuthority();
+            http.AddStandardResilienceHandler().Configure(HttpResilience.RetryOnlyWhatIsSafe).SelectPipelineByAuthority();
             http.AddServiceDiscovery();
         });
         builder.Services.TryAddSingleton(TimeProvider.System);

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
 using Polly;
@@ -14,12 +15,22 @@ namespace IncidentPlatform.ServiceDefaults.Http;
 public static class HttpResilience
 {
     /// <summary>
-    /// Retries a transient failure (network error, timeout, 408, 429, 5xx) of an idempotent request (GET, HEAD,
-    /// OPTIONS, PUT, DELETE, TRACE); a POST or PATCH only when the server certainly did not act on it: a refused
-    /// connection, 429 or 503. A POST answered 500, or cut off mid-way, may have been applied, so it is not sent again.
+    /// The configuration section of the handler's options (<c>Http:Resilience:Retry:MaxRetryAttempts</c>,
+    /// <c>…:AttemptTimeout:Timeout</c>, <c>…:TotalRequestTimeout:Timeout</c>, <c>…:CircuitBreaker:BreakDuration</c>…).
     /// </summary>
-    public static void RetryOnlyWhatIsSafe(HttpStandardResilienceOptions options) =>
+    public const string Section = "Http:Resilience";
+
+    /// <summary>
+    /// The options from <see cref="Section"/>, retrying a transient failure (network error, timeout, 408, 429, 5xx) of
+    /// an idempotent request (GET, HEAD, OPTIONS, PUT, DELETE, TRACE); a POST or PATCH only when the server certainly did
+    /// not act on it: a refused connection, 429 or 503. A POST answered 500, or cut off mid-way, may have been applied,
+    /// so it is not sent again.
+    /// </summary>
+    public static void RetryOnlyWhatIsSafe(HttpStandardResilienceOptions options, IServiceProvider services)
+    {
+        Bind(options, services);
         options.Retry.ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome, args.Context.GetRequestMessage()));
+    }
 
     /// <summary>
     /// Replaces the default handler of this client with one that never retries, keeping its timeouts and circuit
@@ -32,10 +43,18 @@ public static class HttpResilience
 #pragma warning disable EXTEXP0001
         client.RemoveAllResilienceHandlers();
 #pragma warning restore EXTEXP0001
-        client.AddStandardResilienceHandler(options => options.Retry.ShouldHandle = static _ => PredicateResult.False())
+        client.AddStandardResilienceHandler()
+            .Configure((options, services) =>
+            {
+                Bind(options, services);
+                options.Retry.ShouldHandle = static _ => PredicateResult.False();
+            })
             .SelectPipelineByAuthority();
         return client;
     }
+
+    private static void Bind(HttpStandardResilienceOptions options, IServiceProvider services) =>
+        services.GetRequiredService<IConfiguration>().GetSection(Section).Bind(options);
 
     internal static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, HttpRequestMessage? request)
     {

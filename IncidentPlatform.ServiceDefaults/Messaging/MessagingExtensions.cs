@@ -4,6 +4,7 @@ using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace IncidentPlatform.ServiceDefaults.Messaging;
 
@@ -30,10 +31,11 @@ public static class MessagingExtensions
             : RabbitMqEndpoint.Parse(builder.Configuration.GetRequiredConnectionString(
                 ResourceNames.Messaging, RabbitMqEndpoint.Example));
 
+        // MassTransit's bus check under the resource's name, tagged for readiness, and read strictly: with no endpoint
+        // receiving (the broker is down) the service is not ready. Every service has receive endpoints.
+        builder.Services.AddSingleton<IPostConfigureOptions<HealthCheckServiceOptions>>(new BusReadinessCheck.Wrap(ResourceNames.Messaging));
         builder.Services.AddMassTransit(bus =>
         {
-            // MassTransit's bus check (ready once every receive endpoint is connected, unhealthy when none is), under
-            // the resource's name; every service has receive endpoints, so a broker outage shows.
             bus.ConfigureHealthCheckOptions(health =>
             {
                 health.Name = ResourceNames.Messaging;

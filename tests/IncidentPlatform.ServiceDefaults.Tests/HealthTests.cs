@@ -1,5 +1,6 @@
 using System.Net;
 using IncidentPlatform.ServiceDefaults.Messaging;
+using IncidentPlatform.Testing;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
@@ -42,6 +43,36 @@ public sealed class HealthTests
         health.ShouldContain("\"messaging\":{\"status\":\"Healthy\"");
         alive.ShouldContain("\"self\":{\"status\":\"Healthy\"");
         alive.ShouldNotContain("messaging");
+    }
+
+    [Fact]
+    public async Task Health_WhenTheBrokerStopsAndReturns_MessagingIsUnhealthyThenHealthy()
+    {
+        await using var broker = await RabbitMqServer.StartAsync();
+        await using var app = await StartAsync(builder =>
+        {
+            builder.Configuration[$"ConnectionStrings:{ResourceNames.Messaging}"] = broker.ConnectionString;
+            builder.AddMessaging(bus => bus.AddConsumer<TelemetryTests.PingConsumer>());
+        });
+        using var client = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
+        await HealthAsync(client, HttpStatusCode.OK);
+
+        await broker.StopAsync();
+        var down = await HealthAsync(client, HttpStatusCode.ServiceUnavailable);
+        down.ShouldContain("\"messaging\":{\"status\":\"Unhealthy\",\"description\":\"No consumer endpoint is receiving.");
+
+        await broker.StartAgainAsync();
+        await HealthAsync(client, HttpStatusCode.OK, TimeSpan.FromSeconds(90));
+    }
+
+    private static async Task<string> HealthAsync(HttpClient client, HttpStatusCode status, TimeSpan? timeout = null)
+    {
+        var (_, body) = await Eventually.GetAsync(async () =>
+        {
+            using var response = await client.GetAsync("/health");
+            return (response.StatusCode, await response.Content.ReadAsStringAsync());
+        }, answer => answer.StatusCode == status, $"/health answering {status}", timeout ?? TimeSpan.FromSeconds(60));
+        return body;
     }
 
     private static async Task<WebApplication> StartAsync(Action<WebApplicationBuilder> configure)

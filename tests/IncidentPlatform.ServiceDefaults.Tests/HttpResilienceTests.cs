@@ -36,6 +36,18 @@ public sealed class HttpResilienceTests
     }
 
     [Fact]
+    public async Task Get_MaxRetryAttemptsConfigured_StopsAfterThatMany()
+    {
+        await using var server = await FailingFirstAsync(503, failures: 3);
+        using var client = Clients(maxRetries: 1).CreateClient();
+
+        using var response = await client.GetAsync(new Uri(server.BaseAddress, "/thing"));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
+        server.Requests.Count.ShouldBe(2);
+    }
+
+    [Fact]
     public async Task Post_TooManyRequestsWithRetryAfter_IsSentAgainWithTheSameBody()
     {
         await using var server = await FailingFirstAsync(429, retryAfter: "1");
@@ -89,21 +101,27 @@ public sealed class HttpResilienceTests
             .ShouldBe(retried);
     }
 
-    private static IHttpClientFactory Clients()
+    private static IHttpClientFactory Clients(int? maxRetries = null)
     {
         var builder = Host.CreateApplicationBuilder();
+        builder.Configuration["Http:Resilience:Retry:Delay"] = "00:00:00.010";
+        if (maxRetries is not null)
+        {
+            builder.Configuration["Http:Resilience:Retry:MaxRetryAttempts"] = $"{maxRetries}";
+        }
+
         builder.AddServiceDefaults();
         builder.Services.AddHttpClient(Once).WithoutRetries();
         return builder.Build().Services.GetRequiredService<IHttpClientFactory>();
     }
 
-    private static async Task<FakeHttpServer> FailingFirstAsync(int status, string? retryAfter = null)
+    private static async Task<FakeHttpServer> FailingFirstAsync(int status, string? retryAfter = null, int failures = 1)
     {
         var server = await FakeHttpServer.StartAsync();
         var calls = 0;
         server.On(_ => true, async (_, response) =>
         {
-            if (Interlocked.Increment(ref calls) == 1)
+            if (Interlocked.Increment(ref calls) <= failures)
             {
                 response.StatusCode = status;
                 if (retryAfter is not null)

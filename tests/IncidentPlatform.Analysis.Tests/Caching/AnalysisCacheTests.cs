@@ -46,8 +46,8 @@ public sealed class AnalysisCacheTests
         second.Category.ShouldBe(first.Category);
         second.AnalyzedAt.ShouldBe(host.Time.GetUtcNow());
         second.Notes.ShouldContain(n => n.StartsWith("Reused the analysis of incident inc-1", StringComparison.Ordinal));
-        metrics.Total("analysis.cache.misses").ShouldBe(1);
-        metrics.Total("analysis.cache.hits").ShouldBe(1);
+        metrics.Total("incidentplatform.analysis.cache.misses").ShouldBe(1);
+        metrics.Total("incidentplatform.analysis.cache.hits").ShouldBe(1);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.IO.Compression;
 
 namespace IncidentPlatform.Testing.Otlp;
@@ -9,6 +10,7 @@ namespace IncidentPlatform.Testing.Otlp;
 public sealed class OtlpCollector : IAsyncDisposable
 {
     private readonly FakeHttpServer _server;
+    private readonly ConcurrentQueue<OtlpSpan> _spans = new();
 
     private OtlpCollector(FakeHttpServer server) => _server = server;
 
@@ -18,17 +20,29 @@ public sealed class OtlpCollector : IAsyncDisposable
     /// <summary>Every request received, raw (for metrics and logs).</summary>
     public IReadOnlyList<RecordedRequest> Requests => _server.Requests;
 
-    /// <summary>Every span received so far.</summary>
-    public IReadOnlyList<OtlpSpan> Spans =>
-        [.. _server.Requests.Where(r => r.Path == "/v1/traces").SelectMany(r => OtlpTraceDecoder.Decode(Body(r)))];
+    /// <summary>Every span received so far, in the order of arrival.</summary>
+    public IReadOnlyList<OtlpSpan> Spans => [.. _spans];
 
     /// <summary>Starts a collector.</summary>
     public static async Task<OtlpCollector> StartAsync()
     {
-        var server = await FakeHttpServer.StartAsync();
-        // An empty Export*ServiceResponse: everything accepted.
-        server.On(r => r.Method == "POST" && r.Path.StartsWith("/v1/", StringComparison.Ordinal), 200, "", "application/x-protobuf");
-        return new OtlpCollector(server);
+        var collector = new OtlpCollector(await FakeHttpServer.StartAsync());
+        collector._server.On(r => r.Method == "POST" && r.Path.StartsWith("/v1/", StringComparison.Ordinal), (request, response) =>
+        {
+            if (request.Path == "/v1/traces")
+            {
+                foreach (var span in OtlpTraceDecoder.Decode(Body(request)))
+                {
+                    collector._spans.Enqueue(span);
+                }
+            }
+
+            // An empty Export*ServiceResponse: everything accepted.
+            response.StatusCode = 200;
+            response.ContentType = "application/x-protobuf";
+            return Task.CompletedTask;
+        });
+        return collector;
     }
 
     /// <summary>

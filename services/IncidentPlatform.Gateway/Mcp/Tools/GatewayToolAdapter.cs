@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using IncidentPlatform.Gateway.Auth;
+using IncidentPlatform.Gateway.Telemetry;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 
@@ -18,11 +19,19 @@ internal sealed class GatewayToolAdapter(IMcpTool tool) : McpServerTool
     public override async ValueTask<CallToolResult> InvokeAsync(
         RequestContext<CallToolRequestParams> request, CancellationToken cancellationToken = default)
     {
+        var (result, outcome) = await CallAsync(request, cancellationToken);
+        GatewayTelemetry.ToolCalled(tool.Definition.Name, outcome);
+        return result;
+    }
+
+    private async ValueTask<(CallToolResult Result, string Outcome)> CallAsync(
+        RequestContext<CallToolRequestParams> request, CancellationToken cancellationToken)
+    {
         var services = request.Services ?? throw new InvalidOperationException("The MCP server has no services.");
         var user = McpCaller.Resolve(request.User, services);
         if (user is null)
         {
-            return ToolResults.Error("Not authenticated: send an API key (X-Api-Key or Authorization: Bearer).");
+            return (ToolResults.Error("Not authenticated: send an API key (X-Api-Key or Authorization: Bearer)."), "unauthenticated");
         }
 
         try
@@ -31,14 +40,15 @@ internal sealed class GatewayToolAdapter(IMcpTool tool) : McpServerTool
             var scope = tool.RequiredScope(arguments);
             if (!user.HasClaim(Scopes.ClaimType, scope))
             {
-                return ToolResults.Error(MissingScope(user, scope));
+                return (ToolResults.Error(MissingScope(user, scope)), "forbidden");
             }
 
-            return await tool.InvokeAsync(new ToolCall(arguments, user, services), cancellationToken);
+            var result = await tool.InvokeAsync(new ToolCall(arguments, user, services), cancellationToken);
+            return (result, result.IsError == true ? "error" : "ok");
         }
         catch (ToolArgumentException e)
         {
-            return ToolResults.Error($"Invalid arguments for {tool.Definition.Name}: {e.Message}");
+            return (ToolResults.Error($"Invalid arguments for {tool.Definition.Name}: {e.Message}"), "invalid_arguments");
         }
     }
 
