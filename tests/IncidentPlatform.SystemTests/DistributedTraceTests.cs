@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using IncidentPlatform.Testing;
 using IncidentPlatform.Testing.Otlp;
 
@@ -43,6 +44,7 @@ public sealed class DistributedTraceTests(RabbitMqFixture rabbit, RedisFixture r
                 ["labels"] = new Dictionary<string, string> { ["metric"] = "CPUUtilization", ["instance_id"] = "i-0a1b2c3d4e5f60718" },
             });
             accepted.StatusCode.ShouldBe(HttpStatusCode.Accepted);
+            var alertId = (await accepted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("alertId").GetString();
 
             // A notifier span whose ancestors run back through remediation, analysis and the detector to the gateway's
             // request: the sample policy's proposal, sent on by the notifier, all under the alert's one trace.
@@ -53,6 +55,9 @@ public sealed class DistributedTraceTests(RabbitMqFixture rabbit, RedisFixture r
             chain[0].Name.ShouldBe("POST /api/alerts");
             chain.ShouldAllBe(s => s.TraceId == chain[0].TraceId);
             chain.Where(s => s.Service != chain[0].Service).ShouldContain(s => s.Scope == "MassTransit");
+            // The services' own spans on the way: the gateway's, findable by the alert's id, and the detector's correlation.
+            chain.ShouldContain(s => s.Scope == "incidentplatform.gateway" && s.Attributes.GetValueOrDefault("incidentplatform.alert_id") == alertId);
+            chain.ShouldContain(s => s.Scope == "incidentplatform.detector" && s.Name == "detector.correlate");
         }
         finally
         {

@@ -13,7 +13,7 @@ namespace IncidentPlatform.Gateway.Alerts;
 /// accepted only once the broker confirmed the publish; otherwise the sender gets 503 and retries.
 /// </summary>
 internal sealed partial class AlertIntake(
-    IPublishEndpoint publisher, IIdempotencyStore idempotency, TimeProvider time, ILogger<AlertIntake> logger)
+    IPublishEndpoint publisher, IIdempotencyStore idempotency, GatewayTelemetry telemetry, TimeProvider time, ILogger<AlertIntake> logger)
 {
     private static readonly TimeSpan RetryMemory = TimeSpan.FromDays(1);
     private static readonly TimeSpan PublishTimeout = TimeSpan.FromSeconds(10);
@@ -41,7 +41,7 @@ internal sealed partial class AlertIntake(
         if (alert.ExternalId is not null && !await idempotency.TryClaimAsync(claim, RetryMemory, cancellationToken))
         {
             LogRetryIgnored(logger, id, alert.Source);
-            GatewayTelemetry.Accepted(alert.Source, duplicate: true);
+            telemetry.Accepted(alert.Source, duplicate: true);
             return (id, null);
         }
 
@@ -69,7 +69,7 @@ internal sealed partial class AlertIntake(
         }
 
         LogAccepted(logger, id, alert.Source, alert.Title);
-        GatewayTelemetry.Accepted(alert.Source, duplicate: false);
+        telemetry.Accepted(alert.Source, duplicate: false);
         return (id, null);
     }
 

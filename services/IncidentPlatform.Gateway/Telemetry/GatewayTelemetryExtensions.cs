@@ -8,9 +8,10 @@ internal static class GatewayTelemetryExtensions
 {
     private const string AlertsPath = "/api/alerts";
 
-    /// <summary>Counts authorization failures, whatever the scheme (<see cref="AuthFailureMetrics"/>).</summary>
-    public static IServiceCollection AddGatewayTelemetry(this IServiceCollection services) =>
-        services.AddSingleton<IAuthorizationMiddlewareResultHandler, AuthFailureMetrics>();
+    /// <summary>The gateway's instruments, and authorization failures counted whatever the scheme.</summary>
+    public static IServiceCollection AddGatewayTelemetry(this IServiceCollection services) => services
+        .AddSingleton<GatewayTelemetry>()
+        .AddSingleton<IAuthorizationMiddlewareResultHandler, AuthFailureMetrics>();
 
     /// <summary>Counts alert deliveries (<c>POST /api/alerts</c> and the vendor webhooks under it) answered with an error.</summary>
     public static WebApplication UseAlertRejectionMetrics(this WebApplication app)
@@ -22,14 +23,14 @@ internal static class GatewayTelemetryExtensions
                 context.Response.StatusCode >= StatusCodes.Status400BadRequest)
             {
                 var route = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? "unmatched";
-                GatewayTelemetry.Rejected(route, context.Response.StatusCode);
+                context.RequestServices.GetRequiredService<GatewayTelemetry>().Rejected(route, context.Response.StatusCode);
             }
         });
         return app;
     }
 
     /// <summary>The default authorization outcome (challenge or forbid through the scheme), counted.</summary>
-    private sealed class AuthFailureMetrics : IAuthorizationMiddlewareResultHandler
+    private sealed class AuthFailureMetrics(GatewayTelemetry telemetry) : IAuthorizationMiddlewareResultHandler
     {
         private readonly AuthorizationMiddlewareResultHandler _default = new();
 
@@ -37,11 +38,11 @@ internal static class GatewayTelemetryExtensions
         {
             if (authorizeResult.Challenged)
             {
-                GatewayTelemetry.AuthFailed("unauthenticated");
+                telemetry.AuthFailed("unauthenticated");
             }
             else if (authorizeResult.Forbidden)
             {
-                GatewayTelemetry.AuthFailed("forbidden");
+                telemetry.AuthFailed("forbidden");
             }
 
             return _default.HandleAsync(next, context, policy, authorizeResult);

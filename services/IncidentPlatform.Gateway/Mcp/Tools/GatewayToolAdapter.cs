@@ -20,7 +20,7 @@ internal sealed class GatewayToolAdapter(IMcpTool tool) : McpServerTool
         RequestContext<CallToolRequestParams> request, CancellationToken cancellationToken = default)
     {
         var (result, outcome) = await CallAsync(request, cancellationToken);
-        GatewayTelemetry.ToolCalled(tool.Definition.Name, outcome);
+        request.Services?.GetService<GatewayTelemetry>()?.ToolCalled(tool.Definition.Name, outcome);
         return result;
     }
 
