@@ -8,6 +8,7 @@ using IncidentPlatform.Remediation.Telemetry;
 using IncidentPlatform.Remediation.Webhooks;
 using IncidentPlatform.Remediation.Workflow;
 using IncidentPlatform.ServiceDefaults.Health;
+using IncidentPlatform.ServiceDefaults.Http;
 using IncidentPlatform.ServiceDefaults.Messaging;
 using IncidentPlatform.Store;
 using MassTransit;
@@ -90,11 +91,13 @@ public static class RemediationExtensions
         return app;
     }
 
-    // Executors and their HTTP clients are transient: IHttpClientFactory rotates the handlers underneath.
+    // Executors and their HTTP clients are transient: IHttpClientFactory rotates the handlers underneath. AWS calls are
+    // retried only by AwsClient's own rules (a retried action could run twice); the webhook and PagerDuty executors keep
+    // the default, which retries a POST only when the server certainly did not act on it (refused, 429, 503).
     private static void AddExecutors(IServiceCollection services)
     {
         services.AddSingleton<AwsCredentialSource>();
-        services.AddHttpClient<AwsClient>();
+        services.AddHttpClient<AwsClient>().WithoutRetries();
         services.AddTransient<IActionExecutor, LambdaInvokeExecutor>();
         services.AddTransient<IActionExecutor, SsmSendCommandExecutor>();
         services.AddTransient<IActionExecutor, SsmStartAutomationExecutor>();

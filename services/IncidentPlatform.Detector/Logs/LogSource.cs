@@ -1,6 +1,7 @@
 using System.Text.Json;
 using IncidentPlatform.Detector.Anomalies;
 using IncidentPlatform.Detector.Signals;
+using IncidentPlatform.Detector.Telemetry;
 using IncidentPlatform.Detector.Templates;
 using IncidentPlatform.Store;
 

@@ -17,27 +17,22 @@ internal sealed class DeliveryRecorder(DeliveryLog log, IPublishEndpoint publish
         switch (delivery.Status)
         {
             case DeliveryStatus.Delivered:
-                logger.LogInformation(
-                    "Delivered {EventType} of {IncidentId} to {Channel} after {Attempts} attempt(s)",
-                    delivery.EventType, delivery.IncidentId, delivery.Channel, delivery.Attempts);
+                DeliveryLogMessages.Delivered(logger, delivery.EventType, delivery.IncidentId, delivery.Channel, delivery.Attempts);
                 await publish.Publish(new NotificationDelivered
                 {
                     IncidentId = delivery.IncidentId, OccurredAt = time.GetUtcNow(), Delivery = delivery,
                 }, cancellationToken);
                 break;
             case DeliveryStatus.Failed:
-                logger.LogWarning(
-                    "Failed to deliver {EventType} of {IncidentId} to {Channel} after {Attempts} attempt(s): {Detail}",
-                    delivery.EventType, delivery.IncidentId, delivery.Channel, delivery.Attempts, delivery.Detail);
+                DeliveryLogMessages.Failed(
+                    logger, delivery.EventType, delivery.IncidentId, delivery.Channel, delivery.Attempts, delivery.Detail);
                 await publish.Publish(new NotificationFailed
                 {
                     IncidentId = delivery.IncidentId, OccurredAt = time.GetUtcNow(), Delivery = delivery,
                 }, cancellationToken);
                 break;
             default:
-                logger.LogInformation(
-                    "Suppressed {EventType} of {IncidentId} to {Channel}: {Detail}",
-                    delivery.EventType, delivery.IncidentId, delivery.Channel, delivery.Detail);
+                DeliveryLogMessages.Suppressed(logger, delivery.EventType, delivery.IncidentId, delivery.Channel, delivery.Detail);
                 break;
         }
     }

@@ -1,6 +1,5 @@
 using System.Net.Sockets;
 using System.Text;
-using IncidentPlatform.ServiceDefaults.Http;
 using Microsoft.Extensions.Options;
 
 namespace IncidentPlatform.Remediation.Aws;
@@ -8,7 +7,8 @@ namespace IncidentPlatform.Remediation.Aws;
 /// <summary>
 /// Sends signed AWS calls. A throttled call (refused for rate) is sent again with exponential backoff, up to
 /// <see cref="AwsOptions.MaxRetries"/>; other errors (access denied, validation) fail at once; server errors are
-/// retried only for reads, since a write may have been applied.
+/// retried only for reads, since a write may have been applied. Its HTTP client never retries by itself
+/// (<c>WithoutRetries</c>): these rules are the only ones, and each attempt is signed afresh.
 /// </summary>
 internal sealed class AwsClient(
     HttpClient http, IOptions<AwsOptions> options, AwsCredentialSource credentials, TimeProvider time, ILogger<AwsClient> logger)
@@ -47,7 +47,6 @@ internal sealed class AwsClient(
         {
             var identity = await credentials.GetAsync(config, cancellationToken);
             using var message = AwsSigner.Sign(call, endpoint, region, identity);
-            message.Options.Set(ResiliencePipelineFactory.NoRetry, true);
             HttpResponseMessage response;
             try
             {
