@@ -8,15 +8,14 @@ internal sealed record RedisBenchmarkSettings(
     int Requests,
     int Clients,
     int DataSize,
-    int KeySpace,
     IReadOnlyList<int> Pipelines)
 {
     public const string Usage =
-        "redis [--server host:port] [-n requests=200000] [-c clients=50] [-d bytes=3] [-r keyspace=0] [--pipelines 1,16]";
+        "redis [--server host:port] [-n requests=200000] [-c clients=50] [-d bytes=3] [--pipelines 1,16]";
 
     public static RedisBenchmarkSettings Parse(string[] args)
     {
-        var settings = new RedisBenchmarkSettings(null, 200_000, 50, 3, 0, [1, 16]);
+        var settings = new RedisBenchmarkSettings(null, 200_000, 50, 3, [1, 16]);
         for (var i = 0; i < args.Length; i++)
         {
             var value = i + 1 < args.Length ? args[i + 1] : throw new ArgumentException($"{args[i]} needs a value. Usage: {Usage}");
@@ -26,7 +25,6 @@ internal sealed record RedisBenchmarkSettings(
                 "-n" => settings with { Requests = Positive(args[i], value) },
                 "-c" => settings with { Clients = Positive(args[i], value) },
                 "-d" => settings with { DataSize = Positive(args[i], value) },
-                "-r" => settings with { KeySpace = Positive(args[i], value) },
                 "--pipelines" => settings with { Pipelines = [.. value.Split(',').Select(p => Positive("--pipelines", p))] },
                 _ => throw new ArgumentException($"Unknown argument '{args[i]}'. Usage: {Usage}"),
             };

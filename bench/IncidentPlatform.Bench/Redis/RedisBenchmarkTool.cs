@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Net;
 using IncidentPlatform.Testing;
 
 namespace IncidentPlatform.Bench.Redis;
@@ -7,10 +8,16 @@ namespace IncidentPlatform.Bench.Redis;
 /// <summary>Runs redis-benchmark (the reference: C, one event loop, <c>-c</c> connections) and reads its <c>--csv</c> output.</summary>
 internal static class RedisBenchmarkTool
 {
-    /// <summary>Requests per second by test name (<c>SET</c>, <c>GET</c>).</summary>
+    /// <summary>Requests per second by test name (<c>SET</c>, <c>GET</c>…).</summary>
     public static async Task<Dictionary<string, double>> RunAsync(
-        string host, int port, RedisBenchmarkSettings settings, int pipeline, CancellationToken cancellationToken)
+        EndPoint server, RedisBenchmarkSettings settings, int pipeline, IEnumerable<string> tests, CancellationToken cancellationToken)
     {
+        var (host, port) = server switch
+        {
+            IPEndPoint ip => (ip.Address.ToString(), ip.Port),
+            DnsEndPoint dns => (dns.Host, dns.Port),
+            _ => throw new ArgumentException($"redis-benchmark cannot reach {server}.", nameof(server)),
+        };
         var start = new ProcessStartInfo(RequiredBinary.Find("redis-benchmark", "redis-tools"))
         {
             RedirectStandardOutput = true,
@@ -19,17 +26,11 @@ internal static class RedisBenchmarkTool
         string[] arguments =
         [
             "-h", host, "-p", port.ToString(CultureInfo.InvariantCulture), "-c", Text(settings.Clients),
-            "-n", Text(settings.Requests), "-d", Text(settings.DataSize), "-P", Text(pipeline), "-t", "set,get", "--csv",
+            "-n", Text(settings.Requests), "-d", Text(settings.DataSize), "-P", Text(pipeline), "-t", string.Join(',', tests).ToLowerInvariant(), "--csv",
         ];
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
-        }
-
-        if (settings.KeySpace > 0)
-        {
-            start.ArgumentList.Add("-r");
-            start.ArgumentList.Add(Text(settings.KeySpace));
         }
 
         using var process = Process.Start(start)!;

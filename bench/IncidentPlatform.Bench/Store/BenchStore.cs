@@ -3,6 +3,7 @@ using IncidentPlatform.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using StackExchange.Redis;
 
 namespace IncidentPlatform.Bench.Store;
 
@@ -33,7 +34,13 @@ internal sealed class BenchStore : IAsyncDisposable
     /// <summary>Every store interface, as registered.</summary>
     public IServiceProvider Services => _services;
 
-    /// <summary>Opens <c>embedded</c>, <c>redis</c> (everysec) or <c>redis-always</c>.</summary>
+    /// <summary>The Redis store's multiplexer; null for the embedded store.</summary>
+    public IConnectionMultiplexer? Redis => _services.GetService<IConnectionMultiplexer>();
+
+    /// <summary>
+    /// Opens <c>embedded</c>, <c>redis</c> (everysec), <c>redis-always</c>, or <c>redis-at:CONNECTION-STRING</c> (a
+    /// server already running).
+    /// </summary>
     public static async Task<BenchStore> OpenAsync(string kind, CancellationToken cancellationToken)
     {
         var directory = Directory.CreateTempSubdirectory("store-bench-").FullName;
@@ -42,6 +49,10 @@ internal sealed class BenchStore : IAsyncDisposable
         if (kind == "embedded")
         {
             settings = new() { ["IncidentPlatform:Store"] = "embedded", ["IncidentPlatform:DataDirectory"] = directory };
+        }
+        else if (kind.StartsWith("redis-at:", StringComparison.Ordinal))
+        {
+            settings = new() { ["ConnectionStrings:redis"] = kind["redis-at:".Length..] };
         }
         else
         {
@@ -61,7 +72,8 @@ internal sealed class BenchStore : IAsyncDisposable
         {
             "embedded" => "embedded (journal, group commit)",
             "redis" => "redis (appendfsync everysec)",
-            _ => "redis (appendfsync always)",
+            "redis-always" => "redis (appendfsync always)",
+            _ => kind,
         };
         return new BenchStore(name, builder.Services.BuildServiceProvider(), server, directory);
     }

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Security.Cryptography.X509Certificates;
 using IncidentPlatform.Testing;
 
-namespace IncidentPlatform.Redis.Tests.Integration;
+namespace IncidentPlatform.Store.Tests.Redis;
 
 /// <summary>A throwaway CA and a server certificate it signed (for localhost and 127.0.0.1), made with openssl.</summary>
 internal sealed class TestCertificates
