@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace IncidentPlatform.Bench.Redis;
 
 /// <summary>The <c>redis</c> benchmark's arguments, named as redis-benchmark names them.</summary>
@@ -22,10 +20,10 @@ internal sealed record RedisBenchmarkSettings(
             settings = args[i] switch
             {
                 "--server" => settings with { Server = value },
-                "-n" => settings with { Requests = Positive(args[i], value) },
-                "-c" => settings with { Clients = Positive(args[i], value) },
-                "-d" => settings with { DataSize = Positive(args[i], value) },
-                "--pipelines" => settings with { Pipelines = [.. value.Split(',').Select(p => Positive("--pipelines", p))] },
+                "-n" => settings with { Requests = BenchArguments.Positive(args[i], value) },
+                "-c" => settings with { Clients = BenchArguments.Positive(args[i], value) },
+                "-d" => settings with { DataSize = BenchArguments.Positive(args[i], value) },
+                "--pipelines" => settings with { Pipelines = [.. value.Split(',').Select(p => BenchArguments.Positive("--pipelines", p))] },
                 _ => throw new ArgumentException($"Unknown argument '{args[i]}'. Usage: {Usage}"),
             };
             i++;
@@ -33,9 +31,4 @@ internal sealed record RedisBenchmarkSettings(
 
         return settings;
     }
-
-    private static int Positive(string name, string value) =>
-        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number > 0
-            ? number
-            : throw new ArgumentException($"{name} needs a positive whole number, not '{value}'.");
 }
