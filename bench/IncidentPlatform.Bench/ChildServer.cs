@@ -7,7 +7,7 @@ namespace IncidentPlatform.Bench;
 /// <summary>
 /// The servers a benchmark runs in a process of its own (this program again, started as
 /// <c>dotnet IncidentPlatform.Bench.dll --serve …</c>), so they do not share a heap or a thread pool with the load:
-/// <c>--serve bare-intake PORT</c> (<see cref="BareIntake"/>) and <c>--serve garnet DIRECTORY</c>
+/// <c>--serve bare-intake PORT</c> (<see cref="BareIntake"/>) and <c>--serve garnet DIRECTORY [--no-commit-wait]</c>
 /// (<see cref="DurableGarnet"/>). Each prints <c>ready</c> once it serves and runs until killed.
 /// </summary>
 internal static class ChildServer
@@ -19,8 +19,8 @@ internal static class ChildServer
             case ["bare-intake", var port]:
                 await BareIntake.RunAsync(int.Parse(port, System.Globalization.CultureInfo.InvariantCulture));
                 return 0;
-            case ["garnet", var directory]:
-                await using (var garnet = DurableGarnet.Start(directory))
+            case ["garnet", var directory, .. var options]:
+                await using (var garnet = DurableGarnet.Start(directory, commitWait: !options.Contains("--no-commit-wait")))
                 {
                     Console.WriteLine("ready " + garnet.ConnectionString);
                     await Task.Delay(Timeout.Infinite);
@@ -28,7 +28,7 @@ internal static class ChildServer
 
                 return 0;
             default:
-                Console.Error.WriteLine("usage: --serve bare-intake PORT | --serve garnet DIRECTORY");
+                Console.Error.WriteLine("usage: --serve bare-intake PORT | --serve garnet DIRECTORY [--no-commit-wait]");
                 return 2;
         }
     }

@@ -5,7 +5,7 @@ namespace IncidentPlatform.Bench.Crash;
 /// <summary>
 /// The server under the crash benchmark, killed with SIGKILL and started again on the same data:
 /// redis-server with <c>appendfsync always</c> (<c>redis</c>), or Garnet with its AOF and commit wait in a process
-/// of its own (<c>garnet</c>, <see cref="Garnet.DurableGarnet"/>).
+/// of its own (<c>garnet</c>, <see cref="Garnet.DurableGarnet"/>; <c>garnet-nowait</c> without the commit wait).
 /// </summary>
 internal sealed class CrashServer(string kind) : IAsyncDisposable
 {
@@ -25,7 +25,8 @@ internal sealed class CrashServer(string kind) : IAsyncDisposable
             return;
         }
 
-        (_garnet, var ready) = await ChildServer.StartAsync(cancellationToken, "garnet", _directory.File("garnet"));
+        string[] garnet = ["garnet", _directory.File("garnet"), .. kind == "garnet-nowait" ? ["--no-commit-wait"] : Array.Empty<string>()];
+        (_garnet, var ready) = await ChildServer.StartAsync(cancellationToken, garnet);
         ConnectionString = ready;
     }
 

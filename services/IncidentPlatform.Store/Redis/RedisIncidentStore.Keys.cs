@@ -18,12 +18,12 @@ internal sealed partial class RedisIncidentStore
     async Task<string?> ICacheStore.GetAsync(string key, CancellationToken cancellationToken) =>
         await Within(Database(cancellationToken).StringGetAsync(_keys.Cache(key)), cancellationToken);
 
-    async Task ICacheStore.SetAsync(string key, string value, TimeSpan ttl, CancellationToken cancellationToken)
+    Task ICacheStore.SetAsync(string key, string value, TimeSpan ttl, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(key);
         ArgumentNullException.ThrowIfNull(value);
         var expiry = TimeSpan.FromMilliseconds(Milliseconds(ttl, nameof(ttl)));
-        await Within(Database(cancellationToken).StringSetAsync(_keys.Cache(key), value, expiry), cancellationToken);
+        return Within(Database(cancellationToken).StringSetAsync(_keys.Cache(key), value, expiry), cancellationToken);
     }
 
     Task<bool> ICacheStore.RemoveAsync(string key, CancellationToken cancellationToken) =>
@@ -59,11 +59,11 @@ internal sealed partial class RedisIncidentStore
     async Task<string?> ICheckpointStore.GetAsync(string name, CancellationToken cancellationToken) =>
         await Within(Database(cancellationToken).StringGetAsync(_keys.Checkpoint(name)), cancellationToken);
 
-    async Task ICheckpointStore.SetAsync(string name, string value, CancellationToken cancellationToken)
+    Task ICheckpointStore.SetAsync(string name, string value, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
         ArgumentNullException.ThrowIfNull(value);
-        await Within(Database(cancellationToken).StringSetAsync(_keys.Checkpoint(name), value), cancellationToken);
+        return Within(Database(cancellationToken).StringSetAsync(_keys.Checkpoint(name), value), cancellationToken);
     }
 
     private Task<bool> RemoveAsync(string key, CancellationToken cancellationToken) =>
