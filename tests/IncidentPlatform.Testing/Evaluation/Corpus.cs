@@ -2,10 +2,10 @@ using System.Text.Json;
 using IncidentPlatform.Contracts;
 using IncidentPlatform.Store;
 
-namespace IncidentPlatform.Analysis.Evaluation;
+namespace IncidentPlatform.Testing.Evaluation;
 
 /// <summary>The evaluation corpus: labelled scenarios stored as JSON files, and how to turn one into a stored incident.</summary>
-internal static class Corpus
+public static class Corpus
 {
     /// <summary>Where the corpus lives in the repository.</summary>
     public static readonly string RelativeDirectory = Path.Combine("tests", "IncidentPlatform.Analysis.Tests", "Corpus");

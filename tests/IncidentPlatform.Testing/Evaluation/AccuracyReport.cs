@@ -2,10 +2,10 @@ using System.Globalization;
 using System.Text;
 using IncidentPlatform.Contracts;
 
-namespace IncidentPlatform.Analysis.Evaluation;
+namespace IncidentPlatform.Testing.Evaluation;
 
 /// <summary>How an analyzer did on the corpus: category and action accuracy, overall and per expected category.</summary>
-internal sealed class AccuracyReport
+public sealed class AccuracyReport
 {
     private readonly List<(CorpusScenario Scenario, IncidentAnalysis Analysis)> _results = [];
 
