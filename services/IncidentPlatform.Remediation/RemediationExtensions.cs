@@ -94,6 +94,8 @@ public static class RemediationExtensions
     private static void AddExecutors(IServiceCollection services)
     {
         services.AddSingleton<AwsCredentialSource>();
+        services.AddSingleton<AwsRetries>();
+        services.AddSingleton<AwsServiceClients>();
         services.AddHttpClient<AwsClient>();
         services.AddTransient<IActionExecutor, LambdaInvokeExecutor>();
         services.AddTransient<IActionExecutor, SsmSendCommandExecutor>();

@@ -20,14 +20,6 @@ internal static class JsonBody
         return Encoding.UTF8.GetString(buffer.ToArray());
     }
 
-    /// <summary>Writes <paramref name="json"/> (already checked) as the value of <paramref name="name"/>.</summary>
-    public static void Raw(Utf8JsonWriter writer, string name, string json)
-    {
-        writer.WritePropertyName(name);
-        using var document = JsonDocument.Parse(json);
-        document.RootElement.WriteTo(writer);
-    }
-
     /// <summary>A string property of a JSON answer, or null.</summary>
     public static string? Read(string json, params string[] path)
     {

@@ -11,10 +11,27 @@ namespace IncidentPlatform.Remediation.Tests.Infrastructure;
 /// <summary>Executors wired to a fake server, and runs built through the action's schema as the executor builds them.</summary>
 internal static class TestExecutors
 {
+    /// <summary>The signed-HTTP client (Lambda, Auto Scaling, ECS) pointed at the fake.</summary>
     public static AwsClient Aws(FakeHttpServer server, int maxRetries = 3, string? sessionToken = null)
     {
+        var options = AwsOptionsFor(server, maxRetries, sessionToken);
+        return new AwsClient(new HttpClient(), options, new AwsCredentialSource(options), Retries(options));
+    }
+
+    /// <summary>The SDK clients (EC2, SSM) pointed at the fake through their ServiceURL.</summary>
+    public static AwsServiceClients AwsSdk(FakeHttpServer server, int maxRetries = 3) =>
+        AwsSdk(AwsOptionsFor(server, maxRetries, sessionToken: null));
+
+    public static AwsServiceClients AwsSdk(IOptions<AwsOptions> options) =>
+        new(options, new AwsCredentialSource(options), Retries(options));
+
+    private static AwsRetries Retries(IOptions<AwsOptions> options) =>
+        new(options, TimeProvider.System, NullLogger<AwsRetries>.Instance);
+
+    private static IOptions<AwsOptions> AwsOptionsFor(FakeHttpServer server, int maxRetries, string? sessionToken)
+    {
         var endpoint = server.BaseAddress.ToString();
-        var options = Options.Create(new AwsOptions
+        return Options.Create(new AwsOptions
         {
             Region = AwsKeys.Region, AccessKeyId = AwsKeys.AccessKeyId, SecretAccessKey = AwsKeys.SecretAccessKey, SessionToken = sessionToken,
             MaxRetries = maxRetries, RetryDelay = TimeSpan.FromMilliseconds(5),
@@ -23,7 +40,6 @@ internal static class TestExecutors
                 ["lambda"] = endpoint, ["ssm"] = endpoint, ["ecs"] = endpoint, ["autoscaling"] = endpoint, ["ec2"] = endpoint,
             },
         });
-        return new AwsClient(new HttpClient(), options, new AwsCredentialSource(options), TimeProvider.System, NullLogger<AwsClient>.Instance);
     }
 
     public static ActionRun Run(string actionId, Dictionary<string, string> parameters, bool dryRun = false,

@@ -2,7 +2,7 @@ using IncidentPlatform.Remediation.Executors;
 
 namespace IncidentPlatform.Remediation.Executors.Aws;
 
-/// <summary>An action that is one AWS call: build it, record it, and (unless dry-run) send it and read the answer.</summary>
+/// <summary>An action that is one signed AWS HTTP call: build it, record it, and (unless dry-run) send it and read the answer.</summary>
 internal abstract class AwsActionExecutor(AwsClient client) : IActionExecutor
 {
     /// <inheritdoc />

@@ -1,4 +1,3 @@
-using System.Net.Sockets;
 using System.Text;
 using IncidentPlatform.ServiceDefaults.Http;
 using Microsoft.Extensions.Options;
@@ -6,17 +5,12 @@ using Microsoft.Extensions.Options;
 namespace IncidentPlatform.Remediation.Executors.Aws;
 
 /// <summary>
-/// Sends signed AWS calls. A throttled call (refused for rate) is sent again with exponential backoff, up to
-/// <see cref="AwsOptions.MaxRetries"/>; other errors (access denied, validation) fail at once; server errors are
-/// retried only for reads, since a write may have been applied.
+/// Sends AWS calls as HTTP requests signed with AWSSDK.Core's SigV4 signer, for the services whose SDK packages are
+/// absent here (Lambda, Auto Scaling, ECS); resent as <see cref="AwsRetries"/> allows.
 /// </summary>
-internal sealed class AwsClient(
-    HttpClient http, IOptions<AwsOptions> options, AwsCredentialSource credentials, TimeProvider time, ILogger<AwsClient> logger)
+internal sealed class AwsClient(HttpClient http, IOptions<AwsOptions> options, AwsCredentialSource credentials, AwsRetries retries)
 {
     private const int MaxBody = 1024 * 1024;
-
-    /// <summary>Where calls for <paramref name="service"/> go: the configured override, else the regional public endpoint.</summary>
-    public Uri Endpoint(string service) => Endpoint(service, Region());
 
     /// <summary>
     /// A text record of the call (method, URL, headers, body) with nothing secret: no signature, no token. Without a
@@ -24,51 +18,35 @@ internal sealed class AwsClient(
     /// </summary>
     public string Describe(AwsRequest call)
     {
-        var region = options.Value.EffectiveRegion ?? "region-not-configured";
-        var text = new StringBuilder();
-        text.Append(call.Method).Append(' ').Append(AwsSigner.Url(call, Endpoint(call.Service, region))).Append('\n');
-        foreach (var (name, value) in call.Headers)
-        {
-            text.Append(name).Append(": ").Append(value).Append('\n');
-        }
-
-        text.Append("Authorization: AWS4-HMAC-SHA256 Credential=<redacted>/").Append(region).Append('/').Append(call.Service)
-            .Append("/aws4_request (signed when sent)\n\n").Append(call.BodyText);
-        return text.ToString();
+        var region = options.Value.EffectiveRegion ?? AwsRecord.NoRegion;
+        return AwsRecord.Describe(call.Method, AwsSigner.Url(call, options.Value.Endpoint(call.Service, region)), call.Headers,
+            region, call.Service, call.BodyText);
     }
 
     /// <summary>Sends the call; throws <see cref="AwsCallException"/> on an error answer or when AWS cannot be reached.</summary>
     public async Task<AwsResponse> SendAsync(AwsRequest call, CancellationToken cancellationToken)
     {
-        var endpoint = Endpoint(call.Service);
-        var region = Region();
+        var region = options.Value.RequireRegion();
+        var endpoint = options.Value.Endpoint(call.Service, region);
         var config = new SigningConfig(call.Service, region, endpoint);
-        for (var attempt = 1; ; attempt++)
+        return await retries.RunAsync(call.Operation, call.Idempotent, async token =>
         {
-            var identity = await credentials.GetAsync(config, cancellationToken);
+            var identity = await credentials.GetAsync(config, token);
             using var message = AwsSigner.Sign(call, endpoint, region, identity);
             message.Options.Set(ResiliencePipelineFactory.NoRetry, true);
             HttpResponseMessage response;
             try
             {
-                response = await http.SendAsync(message, cancellationToken);
+                response = await http.SendAsync(message, token);
             }
             catch (HttpRequestException e)
             {
-                // A refused connection never reached AWS; anything else may have, so only reads are sent again.
-                var refused = e.InnerException is SocketException { SocketErrorCode: SocketError.ConnectionRefused };
-                if ((refused || call.Idempotent) && attempt <= options.Value.MaxRetries)
-                {
-                    await BackOffAsync(call, attempt, "NetworkError", cancellationToken);
-                    continue;
-                }
-
-                throw new AwsCallException(call.Operation, 0, "NetworkError", e.Message, attempt);
+                throw AwsCallException.Network(call.Operation, e);
             }
 
             using (response)
             {
-                var body = await ReadAsync(response, cancellationToken);
+                var body = await ReadAsync(response, token);
                 var status = (int)response.StatusCode;
                 if (response.IsSuccessStatusCode)
                 {
@@ -79,33 +57,9 @@ internal sealed class AwsClient(
 
                 var errorType = response.Headers.TryGetValues("x-amzn-ErrorType", out var values) ? values.FirstOrDefault() : null;
                 var (code, detail) = AwsErrors.Parse(body, errorType);
-                var retry = AwsErrors.IsThrottling(status, code) || (call.Idempotent && status >= 500);
-                if (retry && attempt <= options.Value.MaxRetries)
-                {
-                    await BackOffAsync(call, attempt, code, cancellationToken);
-                    continue;
-                }
-
-                throw new AwsCallException(call.Operation, status, code, detail, attempt);
+                throw new AwsCallException(call.Operation, status, code, detail, 1);
             }
-        }
-    }
-
-    private Uri Endpoint(string service, string region) =>
-        options.Value.Endpoints.TryGetValue(service, out var configured) && !string.IsNullOrWhiteSpace(configured)
-            ? new Uri(configured.Trim())
-            : new Uri($"https://{service}.{region}.amazonaws.com/");
-
-    private string Region() => options.Value.EffectiveRegion ??
-        throw new AwsCallException("ResolveRegion", 0, "NoRegion",
-            $"no AWS region: set {AwsOptions.Section}:Region or the AWS_REGION environment variable", 1);
-
-    private async Task BackOffAsync(AwsRequest call, int attempt, string code, CancellationToken cancellationToken)
-    {
-        var delay = options.Value.RetryDelay * Math.Pow(2, attempt - 1);
-        logger.LogWarning("AWS {Operation} answered {ErrorCode}; sending it again in {Delay} (attempt {Attempt})",
-            call.Operation, code, delay, attempt + 1);
-        await Task.Delay(delay, time, cancellationToken);
+        }, cancellationToken);
     }
 
     // Answers are read up to a bound: an output is recorded, never an unbounded body.

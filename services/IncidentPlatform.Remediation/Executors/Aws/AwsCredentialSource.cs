@@ -13,21 +13,36 @@ internal sealed class AwsCredentialSource(IOptions<AwsOptions> options)
     private readonly Lazy<AWSCredentials?> _configured = new(() => FromOptions(options.Value));
     private AWSCredentials? _chain;
 
-    /// <summary>Resolves the credentials; throws <see cref="AwsCallException"/> when none can be found.</summary>
+    /// <summary>The credentials of a signed call; throws <see cref="AwsCallException"/> when none can be found.</summary>
     public async Task<ImmutableCredentials> GetAsync(ClientConfig config, CancellationToken cancellationToken)
     {
+        var credentials = await ResolveAsync(config, cancellationToken);
         try
         {
-            var credentials = _configured.Value ??
-                              (_chain ??= await new DefaultAWSCredentialsIdentityResolver().ResolveIdentityAsync(config, cancellationToken));
             return await credentials.GetCredentialsAsync();
         }
         catch (AmazonClientException e)
         {
-            throw new AwsCallException("ResolveCredentials", 0, "NoCredentials",
-                $"no AWS credentials (set {AwsOptions.Section}:AccessKeyId/SecretAccessKey or configure the standard chain): {e.Message}", 1);
+            throw NoCredentials(e);
         }
     }
+
+    /// <summary>The credentials for an SDK client (which refreshes them itself); throws <see cref="AwsCallException"/> when none can be found.</summary>
+    public async Task<AWSCredentials> ResolveAsync(ClientConfig config, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return _configured.Value ??
+                   (_chain ??= await new DefaultAWSCredentialsIdentityResolver().ResolveIdentityAsync(config, cancellationToken));
+        }
+        catch (AmazonClientException e)
+        {
+            throw NoCredentials(e);
+        }
+    }
+
+    private static AwsCallException NoCredentials(AmazonClientException e) => new("ResolveCredentials", 0, "NoCredentials",
+        $"no AWS credentials (set {AwsOptions.Section}:AccessKeyId/SecretAccessKey or configure the standard chain): {e.Message}", 1);
 
     private static AWSCredentials? FromOptions(AwsOptions options)
     {

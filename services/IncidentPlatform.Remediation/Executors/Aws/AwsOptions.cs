@@ -31,8 +31,18 @@ internal sealed class AwsOptions
     /// <summary>The first retry delay; later ones double.</summary>
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromMilliseconds(500);
 
+    /// <summary>Where calls for <paramref name="service"/> go: the configured override, else the regional public endpoint.</summary>
+    public Uri Endpoint(string service, string region) =>
+        Endpoints.TryGetValue(service, out var configured) && !string.IsNullOrWhiteSpace(configured)
+            ? new Uri(configured.Trim())
+            : new Uri($"https://{service}.{region}.amazonaws.com/");
+
     /// <summary>The region in force: <see cref="Region"/>, else the environment.</summary>
     public string? EffectiveRegion => string.IsNullOrWhiteSpace(Region)
         ? Environment.GetEnvironmentVariable("AWS_REGION") ?? Environment.GetEnvironmentVariable("AWS_DEFAULT_REGION")
         : Region.Trim();
+
+    /// <summary>The region in force; throws <see cref="AwsCallException"/> saying what to set when there is none.</summary>
+    public string RequireRegion() => EffectiveRegion ??
+        throw new AwsCallException("ResolveRegion", 0, "NoRegion", $"no AWS region: set {Section}:Region or the AWS_REGION environment variable", 1);
 }

@@ -1,31 +1,30 @@
-using System.Xml.Linq;
+using Amazon.EC2.Model;
+using Amazon.EC2.Model.Internal.MarshallTransformations;
+using Amazon.Runtime.Internal;
 using IncidentPlatform.Contracts;
 using IncidentPlatform.Remediation.Catalog;
-using IncidentPlatform.Remediation.Executors;
 
 namespace IncidentPlatform.Remediation.Executors.Aws;
 
-/// <summary>EC2 <c>RebootInstances</c> (Query protocol, version 2016-11-15).</summary>
-internal sealed class Ec2RebootInstancesExecutor(AwsClient client) : AwsActionExecutor(client)
+/// <summary>EC2 <c>RebootInstances</c> through the AWS SDK's EC2 client (Query protocol, version 2016-11-15).</summary>
+internal sealed class Ec2RebootInstancesExecutor(AwsServiceClients aws)
+    : AwsSdkActionExecutor<RebootInstancesRequest, RebootInstancesResponse>(aws, "ec2")
 {
     /// <inheritdoc />
     public override string ActionId => CatalogActions.Ec2RebootInstances;
 
     /// <inheritdoc />
-    protected override AwsRequest Build(ActionRun run) => AwsRequest.Query(
-        "ec2", "RebootInstances", "2016-11-15",
-        ActionSchema.Items(run.Parameter("instanceIds")!)
-            .Select((id, i) => new KeyValuePair<string, string>($"InstanceId.{i + 1}", id)),
-        idempotent: false);
+    protected override RebootInstancesRequest Build(ActionRun run) =>
+        new() { InstanceIds = [.. ActionSchema.Items(run.Parameter("instanceIds")!)] };
 
     /// <inheritdoc />
-    protected override ActionOutcome Interpret(AwsResponse response, string request)
-    {
-        var document = XDocument.Parse(response.Body);
-        var value = document.Descendants().FirstOrDefault(e => e.Name.LocalName == "return")?.Value;
-        var requestId = document.Descendants().FirstOrDefault(e => e.Name.LocalName == "requestId")?.Value;
-        return value == "true"
-            ? ActionOutcome.Succeeded(request, $"reboot requested (request {requestId})")
-            : ActionOutcome.Failed(request, $"EC2 answered return={value ?? "nothing"}", response.Body);
-    }
+    protected override IRequest Marshall(RebootInstancesRequest request) => RebootInstancesRequestMarshaller.Instance.Marshall(request);
+
+    /// <inheritdoc />
+    protected override Task<RebootInstancesResponse> SendAsync(RebootInstancesRequest request, CancellationToken cancellationToken) =>
+        Aws.Ec2Async(Operation, (ec2, token) => ec2.RebootInstancesAsync(request, token), cancellationToken);
+
+    /// <inheritdoc />
+    protected override ActionOutcome Interpret(RebootInstancesResponse response, string request) =>
+        ActionOutcome.Succeeded(request, $"reboot requested (request {response.ResponseMetadata?.RequestId})");
 }

@@ -6,7 +6,8 @@ namespace IncidentPlatform.Remediation.Executors.Aws;
 
 /// <summary>
 /// The client configuration AWSSDK.Core's signer reads: which service and region the signature is scoped to. The
-/// generated service clients ship their own; we have none (their packages are absent), so this is the minimal one.
+/// generated service clients ship their own; Lambda, Auto Scaling and ECS have none here (their packages are absent),
+/// so this is the minimal one for their signed calls.
 /// </summary>
 internal sealed class SigningConfig : ClientConfig
 {

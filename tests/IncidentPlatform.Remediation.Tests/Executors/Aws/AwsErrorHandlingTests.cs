@@ -30,7 +30,7 @@ public sealed class AwsErrorHandlingTests : FakeServerTest
         var run = TestExecutors.Run(CatalogActions.SsmSendCommand, new() { ["document"] = "AWS-RunShellScript", ["instanceIds"] = "i-0123456789abcdef0" },
             bounds: [("allowedDocuments", ["AWS-RunShellScript"])]);
 
-        var outcome = await new SsmSendCommandExecutor(TestExecutors.Aws(Server)).ExecuteAsync(run, CancellationToken.None);
+        var outcome = await new SsmSendCommandExecutor(TestExecutors.AwsSdk(Server)).ExecuteAsync(run, CancellationToken.None);
 
         outcome.Success.ShouldBeTrue(outcome.Error);
         Server.Requests.Count.ShouldBe(3);
@@ -89,8 +89,8 @@ public sealed class AwsErrorHandlingTests : FakeServerTest
         {
             AccessKeyId = AwsKeys.AccessKeyId, SecretAccessKey = AwsKeys.SecretAccessKey,
         });
-        var client = new AwsClient(new HttpClient(), options, new AwsCredentialSource(options), TimeProvider.System,
-            Microsoft.Extensions.Logging.Abstractions.NullLogger<AwsClient>.Instance);
+        var client = new AwsClient(new HttpClient(), options, new AwsCredentialSource(options),
+            new AwsRetries(options, TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<AwsRetries>.Instance));
         var executor = new EcsForceNewDeploymentExecutor(client);
         var parameters = new Dictionary<string, string> { ["cluster"] = "prod", ["service"] = "checkout" };
         var saved = (Environment.GetEnvironmentVariable("AWS_REGION"), Environment.GetEnvironmentVariable("AWS_DEFAULT_REGION"));

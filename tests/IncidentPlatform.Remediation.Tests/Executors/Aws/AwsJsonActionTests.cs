@@ -23,7 +23,7 @@ public sealed class AwsJsonActionTests : FakeServerTest
             ["comment"] = "disk clean-up",
         }, bounds: [("allowedDocuments", ["AWS-RunShellScript"])]);
 
-        var outcome = await new SsmSendCommandExecutor(TestExecutors.Aws(Server)).ExecuteAsync(run, CancellationToken.None);
+        var outcome = await new SsmSendCommandExecutor(TestExecutors.AwsSdk(Server)).ExecuteAsync(run, CancellationToken.None);
 
         outcome.Success.ShouldBeTrue(outcome.Error);
         outcome.Output.ShouldBe("command ef7fdfd8-9b57-4151-a15c-db9a12345678 status Pending");
@@ -51,7 +51,7 @@ public sealed class AwsJsonActionTests : FakeServerTest
             ["document"] = "AWS-RunShellScript", ["targets"] = """[{"Key":"tag:Role","Values":["web"]}]""",
         }, bounds: [("allowedDocuments", ["AWS-RunShellScript"])]);
 
-        (await new SsmSendCommandExecutor(TestExecutors.Aws(Server)).ExecuteAsync(run, CancellationToken.None)).Success.ShouldBeTrue();
+        (await new SsmSendCommandExecutor(TestExecutors.AwsSdk(Server)).ExecuteAsync(run, CancellationToken.None)).Success.ShouldBeTrue();
 
         var targets = Server.Requests.Single().Json().GetProperty("Targets");
         targets[0].GetProperty("Key").GetString().ShouldBe("tag:Role");
@@ -68,7 +68,7 @@ public sealed class AwsJsonActionTests : FakeServerTest
             ["document"] = "AWS-RestartEC2Instance", ["parameters"] = """{"InstanceId":"i-0123456789abcdef0"}""",
         }, bounds: [("allowedDocuments", ["AWS-RestartEC2Instance"])]);
 
-        var outcome = await new SsmStartAutomationExecutor(TestExecutors.Aws(Server)).ExecuteAsync(run, CancellationToken.None);
+        var outcome = await new SsmStartAutomationExecutor(TestExecutors.AwsSdk(Server)).ExecuteAsync(run, CancellationToken.None);
 
         outcome.Output.ShouldBe("automation execution 4105a4fc-f944-11e6-9d32-0123456789ab");
         var request = Server.Requests.ShouldHaveSingleItem();

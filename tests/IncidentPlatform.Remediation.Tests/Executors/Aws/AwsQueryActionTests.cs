@@ -22,7 +22,7 @@ public sealed class AwsQueryActionTests : FakeServerTest
         var run = TestExecutors.Run(CatalogActions.Ec2RebootInstances, new() { ["instanceIds"] = "i-0123456789abcdef0,i-0123456789abcdef1" },
             bounds: [("maxInstances", ["2"])]);
 
-        var outcome = await new Ec2RebootInstancesExecutor(TestExecutors.Aws(Server)).ExecuteAsync(run, CancellationToken.None);
+        var outcome = await new Ec2RebootInstancesExecutor(TestExecutors.AwsSdk(Server)).ExecuteAsync(run, CancellationToken.None);
 
         outcome.Success.ShouldBeTrue(outcome.Error);
         outcome.Output.ShouldBe("reboot requested (request 59dbff89-35bd-4eac-99ed-be587EXAMPLE)");
@@ -31,7 +31,8 @@ public sealed class AwsQueryActionTests : FakeServerTest
         request.Path.ShouldBe("/");
         request.Header("Content-Type").ShouldBe(Form);
         request.ShouldBeSignedFor("ec2");
-        request.BodyText.ShouldBe("Action=RebootInstances&Version=2016-11-15&InstanceId.1=i-0123456789abcdef0&InstanceId.2=i-0123456789abcdef1");
+        // The SDK writes the Query parameters sorted by name.
+        request.BodyText.ShouldBe("Action=RebootInstances&InstanceId.1=i-0123456789abcdef0&InstanceId.2=i-0123456789abcdef1&Version=2016-11-15");
     }
 
     [Fact]
@@ -52,7 +53,7 @@ public sealed class AwsQueryActionTests : FakeServerTest
         });
         var run = TestExecutors.Run(CatalogActions.Ec2RebootInstances, new() { ["instanceIds"] = "i-0123456789abcdef0" });
 
-        var outcome = await new Ec2RebootInstancesExecutor(TestExecutors.Aws(Server)).ExecuteAsync(run, CancellationToken.None);
+        var outcome = await new Ec2RebootInstancesExecutor(TestExecutors.AwsSdk(Server)).ExecuteAsync(run, CancellationToken.None);
 
         outcome.Success.ShouldBeTrue(outcome.Error);
         Server.Requests.Count.ShouldBe(2);
@@ -66,7 +67,7 @@ public sealed class AwsQueryActionTests : FakeServerTest
             "text/xml;charset=UTF-8");
         var run = TestExecutors.Run(CatalogActions.Ec2RebootInstances, new() { ["instanceIds"] = "i-0123456789abcdef0" });
 
-        var outcome = await new Ec2RebootInstancesExecutor(TestExecutors.Aws(Server)).ExecuteAsync(run, CancellationToken.None);
+        var outcome = await new Ec2RebootInstancesExecutor(TestExecutors.AwsSdk(Server)).ExecuteAsync(run, CancellationToken.None);
 
         outcome.Error.ShouldBe("RebootInstances failed: UnauthorizedOperation (403): You are not authorized to perform this operation.");
         Server.Requests.Count.ShouldBe(1);
