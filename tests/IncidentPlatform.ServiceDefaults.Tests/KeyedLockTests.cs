@@ -1,6 +1,6 @@
-using IncidentPlatform.Detector.Correlation;
+using IncidentPlatform.ServiceDefaults.Concurrency;
 
-namespace IncidentPlatform.Detector.Tests.Correlation;
+namespace IncidentPlatform.ServiceDefaults.Tests;
 
 public sealed class KeyedLockTests
 {

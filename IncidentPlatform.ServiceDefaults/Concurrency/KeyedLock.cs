@@ -1,14 +1,16 @@
-namespace IncidentPlatform.Detector.Correlation;
+namespace IncidentPlatform.ServiceDefaults.Concurrency;
 
 /// <summary>
-/// An async lock per key, held only while someone waits for or holds it. Correlation takes one per fingerprint so the
-/// alerts of a storm do not race each other inside one replica (each would lose most version checks and retry); other
-/// replicas are still kept consistent by the store's version checks.
+/// An async lock per key, created on demand and dropped when nobody holds or waits for it. It orders work within one
+/// process only: correlation takes one per fingerprint so the alerts of a storm do not race each other (each would lose
+/// most version checks and retry), and the analysis pipeline one per error fingerprint so a burst asks the model once
+/// (single flight); across replicas the store's version checks keep things consistent.
 /// </summary>
-internal sealed class KeyedLock
+public sealed class KeyedLock
 {
     private readonly Dictionary<string, Entry> _entries = new(StringComparer.Ordinal);
 
+    /// <summary>Waits for the lock of <paramref name="key"/>; disposing the result releases it (once).</summary>
     public async Task<IDisposable> AcquireAsync(string key, CancellationToken cancellationToken)
     {
         Entry entry;
