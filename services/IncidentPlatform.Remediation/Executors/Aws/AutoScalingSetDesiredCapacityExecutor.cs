@@ -4,7 +4,6 @@ using System.Xml.Linq;
 using IncidentPlatform.Contracts;
 using IncidentPlatform.Remediation.Catalog;
 using IncidentPlatform.Remediation.Catalog.Schemas;
-using IncidentPlatform.Remediation.Executors;
 
 namespace IncidentPlatform.Remediation.Executors.Aws;
 

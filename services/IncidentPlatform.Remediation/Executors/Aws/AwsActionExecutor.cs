@@ -1,4 +1,3 @@
-using IncidentPlatform.Remediation.Executors;
 
 namespace IncidentPlatform.Remediation.Executors.Aws;
 

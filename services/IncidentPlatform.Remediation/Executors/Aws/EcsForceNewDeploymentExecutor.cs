@@ -1,5 +1,4 @@
 using IncidentPlatform.Contracts;
-using IncidentPlatform.Remediation.Executors;
 
 namespace IncidentPlatform.Remediation.Executors.Aws;
 

@@ -1,6 +1,5 @@
 using System.Text;
 using IncidentPlatform.Contracts;
-using IncidentPlatform.Remediation.Executors;
 
 namespace IncidentPlatform.Remediation.Executors.Aws;
 

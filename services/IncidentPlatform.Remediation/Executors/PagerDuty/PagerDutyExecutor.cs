@@ -1,6 +1,5 @@
 using System.Net.Http.Headers;
 using System.Text;
-using IncidentPlatform.Remediation.Executors;
 using Microsoft.Extensions.Options;
 
 namespace IncidentPlatform.Remediation.Executors.PagerDuty;

@@ -1,5 +1,4 @@
 using IncidentPlatform.Contracts;
-using IncidentPlatform.Remediation.Executors;
 using Microsoft.Extensions.Options;
 
 namespace IncidentPlatform.Remediation.Executors.PagerDuty;

@@ -2,14 +2,20 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
 using IncidentPlatform.Contracts;
-using IncidentPlatform.Remediation.Executors;
+using IncidentPlatform.ServiceDefaults.Security;
 using Microsoft.Extensions.Options;
 
 namespace IncidentPlatform.Remediation.Executors.Webhook;
 
-/// <summary><c>http.webhook</c>: POST the JSON body, signed, to the URL (already checked against the allowlist).</summary>
+/// <summary>
+/// <c>http.webhook</c>: POST the JSON body, signed as <see cref="WebhookSignature"/> says, to the URL (already checked
+/// against the allowlist).
+/// </summary>
 internal sealed class WebhookExecutor(HttpClient http, IOptions<WebhookOptions> options, TimeProvider time) : IActionExecutor
 {
+    /// <summary>The remediation id header (the receiver's idempotency key).</summary>
+    public const string RemediationHeader = "X-IncidentPlatform-Remediation";
+
     /// <inheritdoc />
     public string ActionId => CatalogActions.HttpWebhook;
 
@@ -20,7 +26,7 @@ internal sealed class WebhookExecutor(HttpClient http, IOptions<WebhookOptions> 
         var body = Encoding.UTF8.GetBytes(run.Parameter("body") ?? "{}");
         var timestamp = time.GetUtcNow().ToUnixTimeSeconds();
         var record = $"POST {url}\nContent-Type: application/json\n{WebhookSignature.TimestampHeader}: {timestamp}\n" +
-                     $"{WebhookSignature.SignatureHeader}: sha256=<redacted>\n{WebhookSignature.RemediationHeader}: {run.Remediation.Id}\n\n" +
+                     $"{WebhookSignature.SignatureHeader}: sha256=<redacted>\n{RemediationHeader}: {run.Remediation.Id}\n\n" +
                      Encoding.UTF8.GetString(body);
         if (run.DryRun)
         {
@@ -36,8 +42,8 @@ internal sealed class WebhookExecutor(HttpClient http, IOptions<WebhookOptions> 
         using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         request.Headers.Add(WebhookSignature.TimestampHeader, timestamp.ToString(CultureInfo.InvariantCulture));
-        request.Headers.Add(WebhookSignature.SignatureHeader, WebhookSignature.Compute(secret, timestamp, body));
-        request.Headers.Add(WebhookSignature.RemediationHeader, run.Remediation.Id);
+        request.Headers.Add(WebhookSignature.SignatureHeader, WebhookSignature.Sign(secret, timestamp, body));
+        request.Headers.Add(RemediationHeader, run.Remediation.Id);
         try
         {
             using var response = await http.SendAsync(request, cancellationToken);
