@@ -25,11 +25,10 @@ public static class WebhookSignature
     /// <summary>The lower-case hex HMAC-SHA256, keyed with <paramref name="secret"/>, of <paramref name="prefix"/> (UTF-8) then <paramref name="body"/>.</summary>
     public static string Hmac(string secret, string prefix, ReadOnlySpan<byte> body)
     {
-        var prefixBytes = Encoding.UTF8.GetBytes(prefix);
-        var message = new byte[prefixBytes.Length + body.Length];
-        prefixBytes.CopyTo(message, 0);
-        body.CopyTo(message.AsSpan(prefixBytes.Length));
-        return Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), message));
+        using var hmac = IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, Encoding.UTF8.GetBytes(secret));
+        hmac.AppendData(Encoding.UTF8.GetBytes(prefix));
+        hmac.AppendData(body);
+        return Convert.ToHexStringLower(hmac.GetHashAndReset());
     }
 
     /// <summary>True when <paramref name="presented"/> is <paramref name="expected"/>, compared in constant time.</summary>
