@@ -1,8 +1,5 @@
-using System.Text.Json.Nodes;
-using IncidentPlatform.Contracts;
 using IncidentPlatform.Gateway.Auth;
 using MassTransit;
-using ModelContextProtocol.Protocol;
 
 namespace IncidentPlatform.Gateway.Mcp.Tools;
 
@@ -10,30 +7,30 @@ namespace IncidentPlatform.Gateway.Mcp.Tools;
 /// <c>remediation_suggestions</c>: the catalog actions the policy in force allows for an incident, with risk and
 /// approval needs, without proposing anything (<see cref="SuggestRemediations"/> to the remediation service).
 /// </summary>
-internal sealed class RemediationSuggestionsTool : IMcpTool
+[McpServerToolType]
+internal sealed class RemediationSuggestionsTool(IRequestClient<SuggestRemediations> remediation, McpViews views, TimeProvider time)
 {
     public const int MaxSuggestions = 10;
 
-    public Tool Definition { get; } = ToolDefinitions.Create("remediation_suggestions", "Remediation options",
-        "The actions the remediation policy allows for an incident now: catalog action, parameters, risk, approval " +
-        "mode and roles, whether the analysis recommended it. Proposes nothing. Scope read.",
-        """
-        {"type":"object","properties":{
-        "id":{"type":"string","maxLength":100,"description":"Incident id (inc-…)."}},
-        "required":["id"],"additionalProperties":false}
-        """,
-        new ToolAnnotations { ReadOnlyHint = true, DestructiveHint = false, IdempotentHint = true, OpenWorldHint = false });
-
-    public string RequiredScope(ToolArguments arguments) => Scopes.Read;
-
-    public async Task<CallToolResult> InvokeAsync(ToolCall call, CancellationToken cancellationToken)
+    [McpServerTool(Name = "remediation_suggestions", Title = "Remediation options", ReadOnly = true, Destructive = false,
+        Idempotent = true, OpenWorld = false)]
+    [Description("The actions the remediation policy allows for an incident now: catalog action, parameters, risk, approval " +
+                 "mode and roles, whether the analysis recommended it. Proposes nothing. Scope read.")]
+    public async Task<CallToolResult> RunAsync(
+        ClaimsPrincipal? user,
+        [Description("Incident id (inc-…)."), MaxLength(100)] string id,
+        CancellationToken cancellationToken = default)
     {
-        var id = call.Arguments.Required("id", 100);
-        var result = await BusRequests.TrySendAsync<SuggestRemediations, RemediationSuggestions>(
-            call.Service<IRequestClient<SuggestRemediations>>(), new SuggestRemediations
-            {
-                IncidentId = id, OccurredAt = call.Service<TimeProvider>().GetUtcNow(), RequestedBy = call.Actor,
-            }, cancellationToken);
+        if (McpCaller.Refuse(user, Scopes.Read) is { } refused)
+        {
+            return refused;
+        }
+
+        id = ToolArgumentException.Required(id, "id");
+        var result = await BusRequests.TrySendAsync<SuggestRemediations, RemediationSuggestions>(remediation, new SuggestRemediations
+        {
+            IncidentId = id, OccurredAt = time.GetUtcNow(), RequestedBy = user!.Actor(),
+        }, cancellationToken);
         if (result is null)
         {
             return ToolResults.Error("The remediation service did not answer in time; retry later.");
@@ -44,19 +41,25 @@ internal sealed class RemediationSuggestionsTool : IMcpTool
             return ToolResults.Error($"Not found: there is no incident '{id}'.");
         }
 
+        var suggestions = result.Suggestions.Take(MaxSuggestions)
+            .Select(s => s with { Rationale = TextLimits.TruncateOrNull(s.Rationale, 500) }).ToList();
         var body = new JsonObject
         {
             ["incidentId"] = id,
             ["policyVersion"] = result.PolicyVersion,
-            ["suggestions"] = new JsonArray([.. result.Suggestions.Take(MaxSuggestions).Select(s => call.Json(s with
-            {
-                Rationale = TextLimits.TruncateOrNull(s.Rationale, 500),
-            }))]),
+            ["suggestions"] = new JsonArray([.. suggestions.Select(s => views.Json(s))]),
             ["notes"] = new JsonArray([.. result.Notes.Take(20).Select(n => JsonValue.Create(TextLimits.Truncate(n, 300)))]),
         };
         var best = result.Suggestions.FirstOrDefault();
         return ToolResults.Success(best is null
             ? $"No action allowed by policy {result.PolicyVersion} for {id}."
-            : $"{result.Suggestions.Count} allowed action(s); first: {best.ActionId} (risk {best.Risk}, {best.ApprovalMode} approval).", body);
+            : $"{result.Suggestions.Count} allowed action(s); first: {best.ActionId} (risk {McpText.Word(best.Risk)}, " +
+              $"{McpText.Word(best.ApprovalMode)} approval).", body,
+            [
+                .. suggestions.Select(s => $"- {s.ActionId} by rule {s.Rule}: risk {McpText.Word(s.Risk)}, {McpText.Word(s.ApprovalMode)} approval" +
+                                           $"{(s.AllowedRoles.Count > 0 ? $" by {string.Join("/", s.AllowedRoles)}" : "")}" +
+                                           $"{(s.Recommended ? ", recommended by the analysis" : "")}{(s.DryRun ? ", dry run" : "")}"),
+                .. result.Notes.Take(20).Select(n => $"Note: {TextLimits.Truncate(n, 300)}"),
+            ]);
     }
 }
