@@ -1,11 +1,11 @@
 using IncidentPlatform.Remediation.Audit;
-using IncidentPlatform.Remediation.Aws;
+using IncidentPlatform.Remediation.Executors.Aws;
 using IncidentPlatform.Remediation.Consumers;
-using IncidentPlatform.Remediation.Execution;
-using IncidentPlatform.Remediation.PagerDuty;
+using IncidentPlatform.Remediation.Executors;
+using IncidentPlatform.Remediation.Executors.PagerDuty;
 using IncidentPlatform.Remediation.Policies;
 using IncidentPlatform.Remediation.Telemetry;
-using IncidentPlatform.Remediation.Webhooks;
+using IncidentPlatform.Remediation.Executors.Webhook;
 using IncidentPlatform.Remediation.Workflow;
 using IncidentPlatform.ServiceDefaults.Health;
 using IncidentPlatform.ServiceDefaults.Http;
@@ -97,6 +97,8 @@ public static class RemediationExtensions
     private static void AddExecutors(IServiceCollection services)
     {
         services.AddSingleton<AwsCredentialSource>();
+        services.AddSingleton<AwsRetries>();
+        services.AddSingleton<AwsServiceClients>();
         services.AddHttpClient<AwsClient>().WithoutRetries();
         services.AddTransient<IActionExecutor, LambdaInvokeExecutor>();
         services.AddTransient<IActionExecutor, SsmSendCommandExecutor>();

@@ -1,4 +1,4 @@
-using IncidentPlatform.Analysis.Evaluation;
+using IncidentPlatform.Testing.Evaluation;
 using IncidentPlatform.Analysis.Pipeline;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -5,6 +5,7 @@ using IncidentPlatform.Analysis.Prompting;
 using IncidentPlatform.Analysis.Providers;
 using IncidentPlatform.Analysis.Telemetry;
 using IncidentPlatform.Contracts;
+using IncidentPlatform.ServiceDefaults.Concurrency;
 
 namespace IncidentPlatform.Analysis.Pipeline;
 

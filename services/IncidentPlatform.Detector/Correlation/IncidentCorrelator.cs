@@ -1,5 +1,6 @@
 using IncidentPlatform.Contracts;
 using IncidentPlatform.Detector.Silences;
+using IncidentPlatform.ServiceDefaults.Concurrency;
 using IncidentPlatform.Store;
 using Microsoft.Extensions.Options;
 

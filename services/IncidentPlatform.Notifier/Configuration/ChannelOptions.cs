@@ -14,7 +14,7 @@ public sealed class ChannelOptions
     /// (<c>https://your-site.atlassian.net</c>), or the PagerDuty Events API URL (defaults to the public one).</summary>
     public string? Url { get; set; }
 
-    /// <summary>The HMAC key of a generic webhook (signature header <c>X-IncidentPlatform-Signature</c>).</summary>
+    /// <summary>The HMAC key of a generic webhook (<c>X-IncidentPlatform-Signature</c> over the timestamp and body).</summary>
     public string? Secret { get; set; }
 
     /// <summary>The Slack bot token (<c>xoxb-…</c>).</summary>

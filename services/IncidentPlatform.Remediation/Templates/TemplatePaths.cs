@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using IncidentPlatform.Templating;
 
 namespace IncidentPlatform.Remediation.Templates;
 
@@ -12,6 +13,9 @@ internal static partial class TemplatePaths
 
     /// <summary>True when <paramref name="path"/> is one a context can hold.</summary>
     public static bool IsKnown(string path) => Pattern().IsMatch(path);
+
+    /// <summary>The vocabulary of parameter templates.</summary>
+    public static TemplateVocabulary Vocabulary { get; } = new(IsKnown, Known);
 
     [GeneratedRegex(
         @"^(service|source|severity|title|incident\.(id|title|service|severity|source|fingerprint)|labels\.[^\s{}]{1,128}|" +

@@ -92,14 +92,20 @@ internal sealed class RemediationWorkflow(
             return null;
         }
 
-        await AuditAsync("expired", "system", "system", expired, cancellationToken, ("expiresAt", pending.ExpiresAt?.ToString("O")));
+        await ExpiredAsync(expired, publish, cancellationToken);
+        return expired;
+    }
+
+    /// <summary>Records and announces an expiry that this writer stored.</summary>
+    public async Task ExpiredAsync(Contracts.Remediation expired, IPublishEndpoint publish, CancellationToken cancellationToken)
+    {
+        await AuditAsync("expired", "system", "system", expired, cancellationToken, ("expiresAt", expired.ExpiresAt?.ToString("O")));
         await publish.Publish(new RemediationRejected
         {
-            IncidentId = expired.IncidentId, RemediationId = expired.Id, OccurredAt = now, Remediation = expired,
-            Actor = "system", Channel = "system", Reason = $"no decision before {pending.ExpiresAt:O}",
+            IncidentId = expired.IncidentId, RemediationId = expired.Id, OccurredAt = expired.UpdatedAt, Remediation = expired,
+            Actor = "system", Channel = "system", Reason = $"no decision before {expired.ExpiresAt:O}",
         }, cancellationToken);
         await Repository.CloseAsync(expired.Id, cancellationToken);
         logger.LogInformation("Remediation {RemediationId} of incident {IncidentId} expired unapproved", expired.Id, expired.IncidentId);
-        return expired;
     }
 }

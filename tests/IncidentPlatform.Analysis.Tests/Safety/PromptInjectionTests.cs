@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using IncidentPlatform.Analysis.Evaluation;
+using IncidentPlatform.Testing.Evaluation;
 using IncidentPlatform.Analysis.Prompting;
 using IncidentPlatform.Analysis.Providers;
 using IncidentPlatform.Analysis.Tests.Infrastructure;
