@@ -1,7 +1,7 @@
 using System.Text.Json;
 using IncidentPlatform.Detector.Anomalies;
 using IncidentPlatform.Detector.Signals;
-using IncidentPlatform.Detector.Templates;
+using IncidentPlatform.Detector.LogTemplates;
 using IncidentPlatform.Store;
 
 namespace IncidentPlatform.Detector.Logs;

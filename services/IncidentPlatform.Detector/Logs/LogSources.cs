@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using IncidentPlatform.Detector.Anomalies;
-using IncidentPlatform.Detector.Templates;
+using IncidentPlatform.Detector.LogTemplates;
 using IncidentPlatform.Store;
 using Microsoft.Extensions.Options;
 

@@ -1,0 +1,11 @@
+namespace IncidentPlatform.Detector.LogTemplates;
+
+/// <summary>A miner's state as JSON: its templates in creation order, each with what rebuilds the same tree.</summary>
+/// <param name="Format">The snapshot format; a reader refuses formats it does not know.</param>
+/// <param name="Depth">The tree depth the routes were made for (routes are rebuilt when it differs).</param>
+/// <param name="Clusters">The templates, oldest first; variants share their family's id.</param>
+internal sealed record TemplateSnapshot(int Format, int Depth, IReadOnlyList<ClusterSnapshot> Clusters)
+{
+    public const int CurrentFormat = 1;
+}
+
