@@ -21,4 +21,16 @@ internal static class MinerEvaluation
 
         return score;
     }
+
+    /// <summary>The default settings with a grid point's values.</summary>
+    public static TemplateMinerOptions Options(MinerSettings settings) => TemplateMinerOptions.Default with
+    {
+        SimilarityThreshold = settings.Similarity,
+        MaxWordDifferences = settings.WordDifferences,
+        WordSimilarityThreshold = settings.WordSimilarity,
+    };
+
+    /// <summary>The grid point of the default settings.</summary>
+    public static MinerSettings Settings(TemplateMinerOptions options) =>
+        new(options.SimilarityThreshold, options.MaxWordDifferences, options.WordSimilarityThreshold);
 }

@@ -13,13 +13,7 @@ internal sealed class TemplateAccuracyBenchmark : IBenchmark
     public Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
         // --dump FOLDER writes each line's template beside its label, for looking at what was grouped wrong.
-        var dumpAt = Array.IndexOf(args, "--dump");
-        var dump = dumpAt >= 0 && dumpAt + 1 < args.Length ? args[dumpAt + 1] : null;
-        var files = dumpAt >= 0 ? [.. args[..dumpAt], .. args[Math.Min(args.Length, dumpAt + 2)..]] : args;
-        if (files.Length == 0)
-        {
-            files = [.. Loghub2k.Datasets.Select(Loghub2k.Path)];
-        }
+        var files = LabelledFiles.From(args, "--dump", out var dump);
 
         var total = 0.0;
         foreach (var file in files)

@@ -14,4 +14,7 @@ internal enum LineHints : byte
 
     /// <summary>A ':' (named dates, which carry a time).</summary>
     Colon = 4,
+
+    /// <summary>A '.' (dotted names).</summary>
+    Dot = 8,
 }

@@ -4,45 +4,44 @@ namespace IncidentPlatform.Detector.LogTemplates;
 /// Drain's fixed-depth tree: the first level is the token count, the next <see cref="TemplateMinerOptions.Depth"/>
 /// levels are the leading tokens, the leaves hold the clusters to compare a line with. Variable tokens (a placeholder
 /// or a digit) route to the wildcard child, so do tokens once a node has <see cref="TemplateMinerOptions.MaxChildren"/>
-/// children. Lookups go by span (alternate lookup), so finding a leaf allocates nothing.
+/// children, and so does a template once its lines differed at a leading position. A line looks in both the child of
+/// its token and the wildcard child, so a template whose first word turned out to vary is still found. Lookups go by
+/// span (alternate lookup), so finding the candidates allocates nothing.
 /// </summary>
 internal sealed class ParseTree(int depth, int maxChildren)
 {
-    private static readonly List<TemplateCluster> NoClusters = [];
     private readonly Dictionary<int, Node> _byLength = [];
 
-    /// <summary>The clusters of the leaf a line falls into (empty when none).</summary>
-    public List<TemplateCluster> Find(MaskedLine line) => Find(line, line.Count);
-
     /// <summary>
-    /// The clusters of the leaf the line's leading tokens lead to among the templates of <paramref name="length"/>
-    /// tokens: the candidates for a line whose values made it longer or shorter than its template.
+    /// Adds to <paramref name="into"/> the clusters of the leaves the line's leading tokens lead to among the templates of
+    /// <paramref name="length"/> tokens (the line's own length, or a nearby one for a line whose values made it longer or
+    /// shorter than its template).
     /// </summary>
-    public List<TemplateCluster> Find(MaskedLine line, int length)
+    public void Find(MaskedLine line, int length, List<TemplateCluster> into)
     {
-        if (!_byLength.TryGetValue(length, out var node))
+        if (_byLength.TryGetValue(length, out var node))
         {
-            return NoClusters;
+            Collect(node, line, 0, Math.Min(depth, Math.Min(length, line.Count)), into);
+        }
+    }
+
+    private static void Collect(Node node, MaskedLine line, int level, int levels, List<TemplateCluster> into)
+    {
+        if (level == levels)
+        {
+            into.AddRange(node.Clusters);
+            return;
         }
 
-        var levels = Math.Min(depth, Math.Min(length, line.Count));
-        for (var level = 0; level < levels; level++)
+        if (!line.Traits(level).RoutesAsWildcard && node.TryGetChild(line[level], out var child))
         {
-            Node? child = null;
-            if (!line.Traits(level).RoutesAsWildcard)
-            {
-                node.TryGetChild(line[level], out child);
-            }
-
-            if (child is null && !node.TryGetChild(Placeholders.Wildcard, out child))
-            {
-                return NoClusters;
-            }
-
-            node = child;
+            Collect(child, line, level + 1, levels, into);
         }
 
-        return node.Clusters;
+        if (node.TryGetChild(Placeholders.Wildcard, out var wildcard))
+        {
+            Collect(wildcard, line, level + 1, levels, into);
+        }
     }
 
     /// <summary>The route a new cluster made from this line takes: one key per level.</summary>
@@ -85,7 +84,11 @@ internal sealed class ParseTree(int depth, int maxChildren)
         return route;
     }
 
-    public void Insert(TemplateCluster cluster)
+    public void Insert(TemplateCluster cluster) => Leaf(cluster).Clusters.Add(cluster);
+
+    public void Remove(TemplateCluster cluster) => Leaf(cluster).Clusters.Remove(cluster);
+
+    private Node Leaf(TemplateCluster cluster)
     {
         if (!_byLength.TryGetValue(cluster.Tokens.Length, out var node))
         {
@@ -98,7 +101,7 @@ internal sealed class ParseTree(int depth, int maxChildren)
             node = node.GetOrAddChild(key);
         }
 
-        node.Clusters.Add(cluster);
+        return node;
     }
 
     private sealed class Node(string key)

@@ -17,4 +17,10 @@ internal static class Placeholders
     public const string Quoted = "<STR>";
     public const string Email = "<EMAIL>";
     public const string Timestamp = "<TS>";
+
+    /// <summary>A dotted name: a host, package or class name (<c>dn228.example.org</c>, <c>com.apple.Safari.Update</c>).</summary>
+    public const string Name = "<NAME>";
+
+    /// <summary>The value of a <c>key=value</c> pair that is a word rather than a number or another typed value.</summary>
+    public const string Value = "<VAL>";
 }

@@ -25,8 +25,25 @@ internal sealed class TemplateCluster
     /// <summary>Per position, what the template's token holds (a wildcard counts as a placeholder).</summary>
     public TokenTraits[] Traits { get; }
 
-    /// <summary>The keys of the parse-tree nodes this cluster hangs under, kept so a restored tree is the same tree.</summary>
+    /// <summary>
+    /// The keys of the parse-tree nodes this cluster hangs under, kept so a restored tree is the same tree. A key turns
+    /// into the wildcard when the template's token there does (<see cref="TemplateMiner"/> moves the cluster).
+    /// </summary>
     public string[] Route { get; }
+
+    /// <summary>Whether a routed position holds a wildcard while its route key is still a word.</summary>
+    public bool RouteIsStale()
+    {
+        for (var i = 0; i < Route.Length; i++)
+        {
+            if (ReferenceEquals(Tokens[i], Placeholders.Wildcard) && Route[i] != Placeholders.Wildcard)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     public long Size { get; internal set; }
 
@@ -35,14 +52,15 @@ internal sealed class TemplateCluster
 
     /// <summary>
     /// How many positions of a same-length line hold the template's token (Drain's similarity is this over the length;
-    /// a wildcard counts as unequal), or -1 when at some position both tokens are words and differ (see
-    /// <see cref="TokenTraitsExtensions"/>). Also returns how many positions are wildcards: the line fits the template
-    /// as it is when equal + wildcards is the length.
+    /// a wildcard counts as unequal), or -1 when at more than <paramref name="maxWordDifferences"/> positions both tokens
+    /// are words and differ (see <see cref="TokenTraitsExtensions"/>). Also returns how many positions are wildcards (the
+    /// line fits the template as it is when equal + wildcards is the length) and at how many the words differ.
     /// </summary>
-    public int EqualTokens(MaskedLine line, out int wildcards)
+    public int EqualTokens(MaskedLine line, int maxWordDifferences, out int wildcards, out int wordDifferences)
     {
         var same = 0;
         wildcards = 0;
+        wordDifferences = 0;
         var tokens = Tokens;
 
         for (var i = 0; i < tokens.Length; i++)
@@ -56,7 +74,7 @@ internal sealed class TemplateCluster
             {
                 same++;
             }
-            else if (!Traits[i].MayDiffer && !line.Traits(i).MayDiffer)
+            else if (!Traits[i].MayDiffer && !line.Traits(i).MayDiffer && ++wordDifferences > maxWordDifferences)
             {
                 return -1;
             }

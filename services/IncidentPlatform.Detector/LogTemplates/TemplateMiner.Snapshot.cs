@@ -41,6 +41,10 @@ internal sealed partial class TemplateMiner
                 if (ours.Generalize(tokens))
                 {
                     ChangeCount++;
+                    if (ours.RouteIsStale())
+                    {
+                        Reroute(ours);
+                    }
                 }
 
                 continue;

@@ -33,7 +33,9 @@ internal sealed partial class TemplateMiner
                     continue;
                 }
 
-                foreach (var cluster in _tree.Find(line, length))
+                _candidates.Clear();
+                _tree.Find(line, length, _candidates);
+                foreach (var cluster in _candidates)
                 {
                     var similarity = (double)Align(line, cluster) / Math.Max(line.Count, length);
                     if (similarity > bestSimilarity)

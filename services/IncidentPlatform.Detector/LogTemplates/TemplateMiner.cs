@@ -15,6 +15,8 @@ internal sealed partial class TemplateMiner
     private readonly ParseTree _tree;
     private readonly Dictionary<string, List<TemplateCluster>> _families = new(StringComparer.Ordinal);
     private readonly List<TemplateCluster> _clusters = [];
+    private readonly Dictionary<int, List<TemplateCluster>> _byLength = [];
+    private readonly List<TemplateCluster> _candidates = [];
 
     public TemplateMiner(TemplateMinerOptions? options = null)
     {
@@ -53,6 +55,11 @@ internal sealed partial class TemplateMiner
         if (fits || !cluster.Generalize(_line))
         {
             return new TemplateMatch(cluster.Id, cluster.Text, TemplateChange.None);
+        }
+
+        if (cluster.RouteIsStale())
+        {
+            Reroute(cluster);
         }
 
         ChangeCount++;
@@ -96,29 +103,58 @@ internal sealed partial class TemplateMiner
     /// <summary>The template with this id (its first cluster, when it has variants of other lengths), or null.</summary>
     public TemplateCluster? Find(string templateId) => _families.TryGetValue(templateId, out var family) ? family[0] : null;
 
-    /// <summary>The most similar template of the line's leaf, if similar enough; <paramref name="fits"/> when it
-    /// takes the line without widening.</summary>
+    /// <summary>
+    /// The most similar template of the line's length, if similar enough; <paramref name="fits"/> when it takes the line
+    /// without widening. The tree's leaves are looked in first; only a line none of them takes (a new line, or one whose
+    /// leading word varies) is compared with every template of its length before it may start a new one.
+    /// </summary>
     private TemplateCluster? FindBest(MaskedLine line, out bool fits)
     {
-        // All clusters of a leaf have the line's length, so equal-token counts compare as similarities do.
+        _candidates.Clear();
+        _tree.Find(line, line.Count, _candidates);
+        return FindBest(line, _candidates, out fits)
+            ?? (_byLength.TryGetValue(line.Count, out var all) && all.Count > _candidates.Count ? FindBest(line, all, out fits) : null);
+    }
+
+    private TemplateCluster? FindBest(MaskedLine line, List<TemplateCluster> candidates, out bool fits)
+    {
+        // All candidates have the line's length, so equal-token counts compare as similarities do.
         TemplateCluster? best = null;
         var bestEqual = -1;
         var bestWildcards = -1;
-        foreach (var cluster in _tree.Find(line))
+        var bestWords = 0;
+        foreach (var cluster in candidates)
         {
-            var equal = cluster.EqualTokens(line, out var wildcards);
-            if (equal > bestEqual || (equal == bestEqual && wildcards > bestWildcards))
+            var equal = cluster.EqualTokens(line, Options.MaxWordDifferences, out var wildcards, out var words);
+            if (equal > bestEqual || (equal == bestEqual && (words < bestWords || (words == bestWords && wildcards > bestWildcards))))
             {
                 best = cluster;
                 bestEqual = equal;
                 bestWildcards = wildcards;
+                bestWords = words;
             }
         }
 
         fits = best is not null && bestEqual + bestWildcards == line.Count;
         // An empty line has nothing to compare: all empty lines are one template.
-        var similar = line.Count == 0 ? bestEqual == 0 : bestEqual >= Options.SimilarityThreshold * line.Count;
+        var threshold = bestWords == 0 ? Options.SimilarityThreshold : Options.WordSimilarityThreshold;
+        var similar = line.Count == 0 ? bestEqual == 0 : bestEqual >= 0 && bestEqual >= threshold * line.Count;
         return similar ? best : null;
+    }
+
+    /// <summary>Moves a cluster whose token at a routed position became the wildcard under the wildcard key there.</summary>
+    private void Reroute(TemplateCluster cluster)
+    {
+        _tree.Remove(cluster);
+        for (var i = 0; i < cluster.Route.Length; i++)
+        {
+            if (ReferenceEquals(cluster.Tokens[i], Placeholders.Wildcard))
+            {
+                cluster.Route[i] = Placeholders.Wildcard;
+            }
+        }
+
+        _tree.Insert(cluster);
     }
 
     /// <summary>A new cluster from the line; a variant of another length when its family is given (same id).</summary>
@@ -148,5 +184,11 @@ internal sealed partial class TemplateMiner
             _families.Add(cluster.Id, [cluster]);
         }
         _clusters.Add(cluster);
+        if (!_byLength.TryGetValue(cluster.Tokens.Length, out var sameLength))
+        {
+            _byLength.Add(cluster.Tokens.Length, sameLength = []);
+        }
+
+        sameLength.Add(cluster);
     }
 }

@@ -6,6 +6,10 @@ namespace IncidentPlatform.Detector.LogTemplates;
 /// <param name="Clusters">The templates, oldest first; variants share their family's id.</param>
 internal sealed record TemplateSnapshot(int Format, int Depth, IReadOnlyList<ClusterSnapshot> Clusters)
 {
-    public const int CurrentFormat = 1;
+    /// <summary>
+    /// 2: the masker finds values in more places (dotted names, numbers glued to words, <c>key=value</c> names, short
+    /// hex), so templates saved in format 1 no longer match the lines they were made from and are not restored.
+    /// </summary>
+    public const int CurrentFormat = 2;
 }
 

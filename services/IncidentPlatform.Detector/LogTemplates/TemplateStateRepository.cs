@@ -18,9 +18,15 @@ internal sealed class TemplateStateRepository(IDocumentStore store)
     public async Task<SavedMiner> LoadAsync(string sourceId, TemplateMinerOptions? options = null, CancellationToken cancellationToken = default)
     {
         var document = await store.GetAsync(Collection, sourceId, cancellationToken);
-        return document is null
-            ? new SavedMiner(new TemplateMiner(options), 0)
-            : new SavedMiner(TemplateMiner.Restore(Deserialize(document.Json), options), document.Version);
+        if (document is null)
+        {
+            return new SavedMiner(new TemplateMiner(options), 0);
+        }
+
+        var snapshot = Deserialize(document.Json);
+        return snapshot.Format == TemplateSnapshot.CurrentFormat
+            ? new SavedMiner(TemplateMiner.Restore(snapshot, options), document.Version)
+            : new SavedMiner(new TemplateMiner(options), document.Version, Outdated: true);
     }
 
     /// <summary>
@@ -40,9 +46,9 @@ internal sealed class TemplateStateRepository(IDocumentStore store)
 
             // Someone else saved first: take what they learnt, then write the union over their version.
             var current = await store.GetAsync(Collection, sourceId, cancellationToken);
-            if (current is not null)
+            if (current is not null && Deserialize(current.Json) is { Format: TemplateSnapshot.CurrentFormat } theirs)
             {
-                miner.Merge(Deserialize(current.Json));
+                miner.Merge(theirs); // a state of an older format is written over, as loading it would have been
             }
 
             expectedVersion = current?.Version ?? 0;

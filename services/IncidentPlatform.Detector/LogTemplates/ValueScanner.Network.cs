@@ -94,6 +94,27 @@ internal static partial class ValueScanner
         return valid && EndsAt(line, lastGood) && line[start..lastGood].ContainsAnyInRange('0', '9') ? lastGood - start : 0;
     }
 
+    /// <summary>A MAC address: six pairs of hex digits joined by ':' or '-' (<c>00:1a:2b:3c:4d:5e</c>).</summary>
+    private static int Mac(ReadOnlySpan<char> line, int start)
+    {
+        const int Length = 17;
+        if (start + Length > line.Length || line[start + 2] is not (':' or '-'))
+        {
+            return 0;
+        }
+
+        var separator = line[start + 2];
+        for (var i = 0; i < Length; i++)
+        {
+            if (i % 3 == 2 ? line[start + i] != separator : !char.IsAsciiHexDigit(line[start + i]))
+            {
+                return 0;
+            }
+        }
+
+        return EndsAt(line, start + Length) ? Length : 0;
+    }
+
     /// <summary>8-4-4-4-12 hex digits.</summary>
     private static int Uuid(ReadOnlySpan<char> line, int start)
     {

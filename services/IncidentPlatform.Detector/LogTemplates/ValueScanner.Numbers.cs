@@ -2,16 +2,15 @@ namespace IncidentPlatform.Detector.LogTemplates;
 
 internal static partial class ValueScanner
 {
-    // Units glued to a number ("12ms", "3.5s", "10KB", "5m"): the number and its unit are one value.
-    private static readonly string[] AttachedUnits =
-    [
-        "ns", "us", "µs", "ms", "s", "sec", "secs", "min", "mins", "h", "hr", "hrs",
-        "b", "k", "kb", "kib", "m", "mb", "mib", "g", "gb", "gib", "tb", "tib", "pb", "bps", "kbps", "mbps", "gbps",
-    ];
+    // Letters glued to a number of at most this many are its unit whatever they say ("12ms", "41C", "10KB", "2nd").
+    private const int MaxUnknownUnitLength = 3;
+
+    // Longer units glued to a number ("5mins", "100kbps"): the number and its unit are one value.
+    private static readonly string[] AttachedUnits = ["secs", "mins", "hours", "days", "kbps", "mbps", "gbps", "bytes"];
 
     // Units that may follow after one space ("18.4 KB", "1 sec"): only symbols, never English words such as "bytes" or
     // "seconds", which are as often part of the message text ("0 bytes sent").
-    private static readonly string[] SpacedUnits = ["ns", "us", "µs", "ms", "sec", "secs", "kb", "kib", "mb", "mib", "gb", "gib", "tb", "tib"];
+    private static readonly string[] SpacedUnits = ["b", "ns", "us", "µs", "ms", "sec", "secs", "kb", "kib", "mb", "mib", "gb", "gib", "tb", "tib"];
 
     /// <summary>[+-]digits(.digits)*, then an optional unit or '%'; "1.2.3" (a version) counts as one number.</summary>
     internal static int Number(ReadOnlySpan<char> line, int start)
@@ -42,7 +41,9 @@ internal static partial class ValueScanner
         var unit = WordLength(line, pos);
         if (unit > 0)
         {
-            return IsUnit(line.Slice(pos, unit), AttachedUnits) && EndsAt(line, pos + unit) ? pos + unit - start : 0;
+            // A short suffix is a unit or an ordinal too ("41C", "2nd", "802.11d"); a longer one only when it is a known unit.
+            var known = unit <= MaxUnknownUnitLength || IsUnit(line.Slice(pos, unit), AttachedUnits);
+            return known && EndsAt(line, pos + unit) ? pos + unit - start : 0;
         }
 
         if (pos + 1 < line.Length && line[pos] == ' ')
@@ -70,13 +71,13 @@ internal static partial class ValueScanner
     }
 
     /// <summary>
-    /// A run of at least 8 hex digits with at least one digit and one letter a-f (ids, hashes, addresses); all-digit runs
+    /// A run of at least 4 hex digits with at least one digit and one letter a-f (ids, hashes, addresses); all-digit runs
     /// are numbers, and words such as "deadbeef" or "facade" are words.
     /// </summary>
     private static int BareHex(ReadOnlySpan<char> line, int start)
     {
         var hex = CountHexDigits(line, start);
-        if (hex < 8 || !EndsAt(line, start + hex))
+        if (hex < 4 || !EndsAt(line, start + hex))
         {
             return 0;
         }

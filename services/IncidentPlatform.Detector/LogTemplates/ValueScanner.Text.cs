@@ -138,5 +138,43 @@ internal static partial class ValueScanner
         return dots > 0 && char.IsAsciiLetter(line[pos - 1]) && EndsAt(line, pos) ? pos - start : 0;
     }
 
+    /// <summary>
+    /// A dotted name of at least three parts (<c>dn228.cluster.local</c>, <c>org.apache.hadoop.Job</c>,
+    /// <c>com.apple.icloud.fmfd</c>): host, package and class names, which logs print as values. Two parts
+    /// (<c>file.txt</c>, <c>Bar.java</c>) stay words, and so does an exception's class name
+    /// (<c>java.io.IOException</c>), which names the event rather than a value in it. Parts are letters, digits, '_' and '-'.
+    /// </summary>
+    private static int DottedName(ReadOnlySpan<char> line, int start)
+    {
+        var pos = start;
+        var parts = 0;
+        var part = start;
+        while (true)
+        {
+            part = pos;
+            while (pos < line.Length && (char.IsAsciiLetterOrDigit(line[pos]) || line[pos] is '_' or '-'))
+            {
+                pos++;
+            }
+
+            if (pos == part || !char.IsAsciiLetterOrDigit(line[pos - 1]))
+            {
+                return 0;
+            }
+
+            parts++;
+            if (pos + 1 >= line.Length || line[pos] != '.' || !char.IsAsciiLetterOrDigit(line[pos + 1]))
+            {
+                break;
+            }
+
+            pos++;
+        }
+
+        var last = line[part..pos];
+        var exception = last.EndsWith("Exception", StringComparison.Ordinal) || last.EndsWith("Error", StringComparison.Ordinal);
+        return parts >= 3 && !exception && EndsAt(line, pos) ? pos - start : 0;
+    }
+
     private static bool IsPathChar(char c) => char.IsLetterOrDigit(c) || c is '/' or '.' or '_' or '-' or '~' or '+' or '@' or '%' or '$' or '*' or ':';
 }

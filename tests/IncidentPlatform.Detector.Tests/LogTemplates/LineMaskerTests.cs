@@ -17,6 +17,9 @@ public sealed class LineMaskerTests
     [InlineData("uid=0 euid=509", "uid=<NUM> euid=<NUM>")]
     [InlineData("blk_-6952295868487656571", "blk_<NUM>")]
     [InlineData("part-00010", "part-<NUM>")]
+    [InlineData("Temperature (41C) exceeds", "Temperature (<NUM>) exceeds")]
+    [InlineData("802.11d on the 2nd try", "<NUM> on the <NUM> try")]
+    [InlineData("stored 384.0 B, free 2.1GB after 5mins", "stored <NUM>, free <NUM> after <NUM>")]
     public void Mask_Numbers_BecomeNumberPlaceholders(string line, string expected) => Mask(line).ShouldBe(expected);
 
     [Theory]
@@ -24,6 +27,7 @@ public sealed class LineMaskerTests
     [InlineData("session 0x14ede63a5a70000", "session <HEX>")]
     [InlineData("sha 9f86d081884c7d65", "sha <HEX>")]
     [InlineData("QuorumServer@7d3c8d2b", "QuorumServer@<HEX>")]
+    [InlineData("page 7fff at be4f", "page <HEX> at <HEX>")]
     public void Mask_Hex_BecomesHexPlaceholder(string line, string expected) => Mask(line).ShouldBe(expected);
 
     [Theory]
@@ -32,6 +36,7 @@ public sealed class LineMaskerTests
     [InlineData("peer 2001:db8::1 up", "peer <IP> up")]
     [InlineData("peer fe80::c6b3:1ff:fe9b:ba5", "peer <IP>")]
     [InlineData("bind 0:0:0:0:0:0:0:2181", "bind <IP>")]
+    [InlineData("station 00:1a:2b:3c:4d:5e left", "station <IP> left")]
     public void Mask_Addresses_BecomeIpPlaceholders(string line, string expected) => Mask(line).ShouldBe(expected);
 
     [Theory]
@@ -44,6 +49,8 @@ public sealed class LineMaskerTests
     [InlineData("mail bob.smith@example.com sent", "mail <EMAIL> sent")]
     [InlineData("error \"file not found\" again", "error <STR> again")]
     [InlineData("name='' set", "name=<STR> set")]
+    [InlineData("job com.apple.Safari.SafeBrowsing.Update ran", "job <NAME> ran")]
+    [InlineData("from dn228.cluster.local", "from <NAME>")]
     public void Mask_OtherValues_BecomeTypedPlaceholders(string line, string expected) => Mask(line).ShouldBe(expected);
 
     [Theory]
@@ -56,7 +63,24 @@ public sealed class LineMaskerTests
     public void Mask_DatesAndTimes_BecomeTimestampPlaceholders(string line, string expected) => Mask(line).ShouldBe(expected);
 
     [Theory]
-    [InlineData("ipv6 utf8 sha256 x86 wl0 SOCKS5 1st")]
+    [InlineData("node dn228 disk U11 in slot J16", "node dn<NUM> disk U<NUM> in slot J<NUM>")]
+    [InlineData("Package_for_KB2999226 on bglio559", "Package_for_KB<NUM> on bglio<NUM>")]
+    [InlineData("sshd[19939]: QQ(12345) deny(1)", "sshd[<NUM>]: QQ(<NUM>) deny(<NUM>)")]
+    [InlineData("[instance: 123e4567-e89b-12d3-a456-426614174000] spawned", "[instance: <UUID>] spawned")]
+    public void Mask_NumbersGluedToNamesAndInBrackets_BecomePlaceholders(string line, string expected) =>
+        Mask(line).ShouldBe(expected);
+
+    [Theory]
+    [InlineData("tty=NODEVssh ruser= rhost=host_7a", "tty=<VAL> ruser= rhost=<VAL>")]
+    [InlineData("logged in user=root state=ACTIVE", "logged in user=root state=ACTIVE")]
+    [InlineData("msg=ConnectionLost level=Error", "msg=ConnectionLost level=Error")]
+    public void Mask_KeyValuePairs_NamesBecomeValuesPlainWordsStay(string line, string expected) =>
+        Mask(line).ShouldBe(expected);
+
+    [Theory]
+    [InlineData("ipv6 utf8 md5 wl0 SOCKS5 log4j")]
+    [InlineData("caught java.io.IOException and java.lang.OutOfMemoryError")]
+    [InlineData("read Bar.java and file.txt")]
     [InlineData("std::vector Bad:: deadbeef facade")]
     [InlineData("don't stop")]
     [InlineData("state 'Active'")]

@@ -44,6 +44,37 @@ public sealed class TemplateMinerTests
     }
 
     [Fact]
+    public void Add_DifferingWordWhenAllowed_JoinsLongEnoughTemplate()
+    {
+        var miner = new TemplateMiner(TemplateMinerOptions.Default with { MaxWordDifferences = 1, WordSimilarityThreshold = 0.75 });
+
+        var cyrus = miner.Add("session closed for user cyrus");
+        var news = miner.Add("session closed for user news");
+        var shortLine = miner.Add("link up");
+        var otherShort = miner.Add("link down");
+
+        news.TemplateId.ShouldBe(cyrus.TemplateId);
+        news.Template.ShouldBe("session closed for user <*>");
+        otherShort.TemplateId.ShouldNotBe(shortLine.TemplateId); // one of two words is not 75 % alike
+    }
+
+    [Fact]
+    public void Add_LeadingTokenTurnsOutToVary_TemplateMovesToTheWildcardRoute()
+    {
+        var miner = new TemplateMiner();
+        var first = miner.Add("alpha started job 3");
+        miner.Add("beta stopped job 1"); // a template under "beta", so that key exists in the tree
+
+        var widened = miner.Add("10.0.0.9 started job 4");
+        var later = miner.Add("beta started job 5");
+
+        widened.TemplateId.ShouldBe(first.TemplateId);
+        widened.Template.ShouldBe("<*> started job <NUM>");
+        later.TemplateId.ShouldBe(first.TemplateId);
+        miner.ToSnapshot().Clusters.Single(c => c.Id == first.TemplateId).Route[0].ShouldBe(Placeholders.Wildcard);
+    }
+
+    [Fact]
     public void Add_DifferentLengths_StaySeparate()
     {
         var miner = new TemplateMiner();

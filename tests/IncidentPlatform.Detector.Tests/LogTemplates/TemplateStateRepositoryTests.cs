@@ -49,4 +49,23 @@ public sealed class TemplateStateRepositoryTests
         reloaded.Miner.Clusters.Select(c => c.Id).ShouldBe([secondId, firstId], ignoreOrder: true);
         reloaded.Miner.Match("login 8 failed for admin")!.Value.TemplateId.ShouldBe(firstId);
     }
+
+    [Fact]
+    public async Task LoadAsync_OlderFormatStored_StartsAfreshAndSavesOverIt()
+    {
+        var store = new InMemoryDocumentStore();
+        var repository = new TemplateStateRepository(store);
+        var old = """{"format":1,"depth":2,"clusters":[{"id":"00000000000000aa","tokens":["disk","<NUM>","full"],"route":["disk","<*>"],"size":3}]}""";
+        var stored = await store.TryPutAsync(TemplateStateRepository.Collection, "app-1", old, 0);
+
+        var loaded = await repository.LoadAsync("app-1");
+        loaded.Miner.Add("disk 4 full");
+        var version = await repository.SaveAsync("app-1", loaded.Miner, loaded.Version);
+
+        loaded.Outdated.ShouldBeTrue();
+        loaded.Version.ShouldBe(stored!.Value);
+        loaded.Miner.Clusters.Single().Id.ShouldNotBe("00000000000000aa");
+        version.ShouldBe(stored.Value + 1);
+        (await repository.LoadAsync("app-1")).Outdated.ShouldBeFalse();
+    }
 }
