@@ -10,7 +10,39 @@ namespace IncidentPlatform.Detector.LogTemplates;
 /// </summary>
 internal sealed class ParseTree(int depth, int maxChildren)
 {
+    private static readonly List<TemplateCluster> NoClusters = [];
     private readonly Dictionary<int, Node> _byLength = [];
+
+    /// <summary>
+    /// The clusters of the one leaf Drain would look in: at each level the child of the line's token, else the wildcard
+    /// child. The common case, so it copies nothing.
+    /// </summary>
+    public List<TemplateCluster> Leaf(MaskedLine line)
+    {
+        if (!_byLength.TryGetValue(line.Count, out var node))
+        {
+            return NoClusters;
+        }
+
+        var levels = Math.Min(depth, line.Count);
+        for (var level = 0; level < levels; level++)
+        {
+            Node? child = null;
+            if (!line.Traits(level).RoutesAsWildcard)
+            {
+                node.TryGetChild(line[level], out child);
+            }
+
+            if (child is null && !node.TryGetChild(Placeholders.Wildcard, out child))
+            {
+                return NoClusters;
+            }
+
+            node = child;
+        }
+
+        return node.Clusters;
+    }
 
     /// <summary>
     /// Adds to <paramref name="into"/> the clusters of the leaves the line's leading tokens lead to among the templates of

@@ -105,15 +105,26 @@ internal sealed partial class TemplateMiner
 
     /// <summary>
     /// The most similar template of the line's length, if similar enough; <paramref name="fits"/> when it takes the line
-    /// without widening. The tree's leaves are looked in first; only a line none of them takes (a new line, or one whose
-    /// leading word varies) is compared with every template of its length before it may start a new one.
+    /// without widening. Drain's leaf is looked in first, then the leaves under the wildcard keys beside it; only a line
+    /// none of them takes (a new line, or one whose leading word varies) is compared with every template of its length
+    /// before it may start a new one.
     /// </summary>
     private TemplateCluster? FindBest(MaskedLine line, out bool fits)
     {
+        var leaf = _tree.Leaf(line);
+        if (FindBest(line, leaf, out fits) is { } found)
+        {
+            return found;
+        }
+
         _candidates.Clear();
         _tree.Find(line, line.Count, _candidates);
-        return FindBest(line, _candidates, out fits)
-            ?? (_byLength.TryGetValue(line.Count, out var all) && all.Count > _candidates.Count ? FindBest(line, all, out fits) : null);
+        if (_candidates.Count > leaf.Count && FindBest(line, _candidates, out fits) is { } sibling)
+        {
+            return sibling;
+        }
+
+        return _byLength.TryGetValue(line.Count, out var all) && all.Count > _candidates.Count ? FindBest(line, all, out fits) : null;
     }
 
     private TemplateCluster? FindBest(MaskedLine line, List<TemplateCluster> candidates, out bool fits)
