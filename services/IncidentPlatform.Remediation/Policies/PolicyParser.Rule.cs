@@ -197,7 +197,7 @@ internal static partial class PolicyParser
         {
             given.Add(name);
             var spec = schema.Parameters.First(p => p.Name == name);
-            ParameterTemplate? template = spec.Kind == ParameterKind.Json && value is not YamlScalarNode
+            ParameterTemplate? template = spec.Type == CatalogParameterType.Json && value is not YamlScalarNode
                 ? Structured(reader, value, rule)
                 : reader.Scalar(value, $"{rule} {schema.Id} parameter '{name}'") is { } text ? Text(reader, value, text, rule) : null;
             if (template is not null)

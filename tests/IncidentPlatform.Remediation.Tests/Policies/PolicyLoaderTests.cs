@@ -171,7 +171,7 @@ public sealed class PolicyLoaderTests
             """);
 
         errors.Select(e => e.Message).ShouldBe(["rule 'one' needs actions",
-            "rule 'two': aws.ecs.force-new-deployment needs parameter 'service' (service name or ARN)"], ignoreOrder: true);
+            "rule 'two': aws.ecs.force-new-deployment needs parameter 'service' (ECS service name or ARN)"], ignoreOrder: true);
     }
 
     [Fact]

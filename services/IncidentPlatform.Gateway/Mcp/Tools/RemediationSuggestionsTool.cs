@@ -16,13 +16,17 @@ internal sealed class RemediationSuggestionsTool : IMcpTool
 
     public Tool Definition { get; } = ToolDefinitions.Create("remediation_suggestions", "Remediation options",
         "The actions the remediation policy allows for an incident now: catalog action, parameters, risk, approval " +
-        "mode and roles, whether the analysis recommended it. Proposes nothing. Scope read.",
+        "mode and roles, whether the analysis recommended it. Proposes nothing. Scope read. Catalog: " + CatalogSummary + ".",
         """
         {"type":"object","properties":{
         "id":{"type":"string","maxLength":100,"description":"Incident id (inc-…)."}},
         "required":["id"],"additionalProperties":false}
         """,
         new ToolAnnotations { ReadOnlyHint = true, DestructiveHint = false, IdempotentHint = true, OpenWorldHint = false });
+
+    /// <summary>The catalog's actions and their parameter names, from the one definition (<see cref="ActionCatalog"/>).</summary>
+    public static string CatalogSummary { get; } =
+        string.Join("; ", ActionCatalog.Actions.Select(a => $"{a.Id}({string.Join(", ", a.Parameters.Select(p => p.Name))})"));
 
     public string RequiredScope(ToolArguments arguments) => Scopes.Read;
 

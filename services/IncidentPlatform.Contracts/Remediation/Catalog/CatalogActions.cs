@@ -1,8 +1,8 @@
 namespace IncidentPlatform.Contracts;
 
 /// <summary>
-/// The ids of the remediation catalog: the only actions a policy can run and an analysis can recommend. The
-/// remediation service owns each action's parameter schema and bounds.
+/// The ids of the remediation catalog: the only actions a policy can run and an analysis can recommend. Each one's
+/// parameters are in <see cref="ActionCatalog"/>.
 /// </summary>
 public static class CatalogActions
 {
