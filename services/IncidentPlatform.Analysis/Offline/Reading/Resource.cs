@@ -1,0 +1,34 @@
+using IncidentPlatform.Contracts;
+
+namespace IncidentPlatform.Analysis.Offline.Reading;
+
+/// <summary>What an alert measures, as an engineer names it, and the failure it means when it runs out.</summary>
+internal enum Resource
+{
+    None,
+    Disk,
+    Memory,
+    Cpu,
+    Threads,
+    Connections,
+    Latency,
+    ServerErrors,
+    Queue,
+    Requests,
+}
+
+internal static class ResourceCategories
+{
+    /// <summary>The category of a resource that is exhausted or far past its threshold.</summary>
+    public static string? Category(this Resource resource) => resource switch
+    {
+        Resource.Disk => AnalysisCategories.DiskFull,
+        Resource.Memory => AnalysisCategories.OutOfMemory,
+        Resource.Cpu or Resource.Threads => AnalysisCategories.ResourceSaturation,
+        Resource.Connections => AnalysisCategories.ConnectionPoolExhaustion,
+        Resource.Latency => AnalysisCategories.Timeout,
+        Resource.ServerErrors => AnalysisCategories.UpstreamError,
+        Resource.Queue or Resource.Requests => AnalysisCategories.TrafficSurge,
+        _ => null,
+    };
+}
