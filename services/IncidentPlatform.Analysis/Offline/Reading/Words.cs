@@ -22,6 +22,8 @@ internal sealed class Words
     {
         var words = new List<Word>();
         var i = 0;
+        var percentNamed = false; // a counter named "% Free Space": its next number is a percentage
+
         while (i < text.Length)
         {
             var c = text[i];
@@ -38,7 +40,13 @@ internal sealed class Words
             }
             else if (char.IsLetterOrDigit(c))
             {
+                var before = words.Count;
                 i = ReadRun(text, i, words);
+                if (percentNamed && words.Count > before && words[before].Kind == WordKind.Number)
+                {
+                    words[before] = words[before] with { Percent = true };
+                    percentNamed = false;
+                }
             }
             else if (c is '>' or '<' or '≥' or '≤')
             {
@@ -48,6 +56,7 @@ internal sealed class Words
             }
             else
             {
+                percentNamed |= c == '%' && i + 2 < text.Length && text[i + 1] == ' ' && char.IsLetter(text[i + 2]);
                 i++;
             }
         }
