@@ -10,6 +10,7 @@ missing=()
 /usr/bin/python3 -c 'import aiosmtpd' 2>/dev/null || missing+=(python3-aiosmtpd)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 [ -x /usr/bin/openssl ] || missing+=(openssl) # the SMTP fixture makes its STARTTLS certificate with it
+[ -x /usr/bin/npm ] || missing+=(nodejs npm) # the official TypeScript MCP SDK is a client in the gateway's tests
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing ${missing[*]}"
   sudo=""; [ "$(id -u)" = 0 ] || sudo="sudo"

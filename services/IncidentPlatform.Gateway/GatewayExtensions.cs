@@ -1,17 +1,16 @@
 using IncidentPlatform.Contracts;
-using IncidentPlatform.Gateway.Alerts;
 using IncidentPlatform.Gateway.Api;
 using IncidentPlatform.Gateway.Auth;
 using IncidentPlatform.Gateway.Deliveries;
 using IncidentPlatform.Gateway.Events;
 using IncidentPlatform.Gateway.Incidents;
+using IncidentPlatform.Gateway.Intake;
 using IncidentPlatform.Gateway.Json;
 using IncidentPlatform.Gateway.Mcp;
 using IncidentPlatform.Gateway.Remediations;
 using IncidentPlatform.Gateway.Silences;
 using IncidentPlatform.Gateway.Slack;
 using IncidentPlatform.Gateway.Ui;
-using IncidentPlatform.Gateway.Webhooks;
 using IncidentPlatform.ServiceDefaults.Messaging;
 using IncidentPlatform.Store;
 using MassTransit;
@@ -39,9 +38,8 @@ public static class GatewayExtensions
         builder.AddGatewayAuth();
         builder.Services.AddProblemDetails();
         builder.Services.AddGatewayJson();
-        builder.Services.AddScoped<AlertIntake>();
         builder.Services.AddScoped<IncidentCommands>();
-        builder.Services.AddGatewayMcp();
+        builder.Services.AddGatewayMcp().WithHttpTransport(o => o.Stateless = true);
         builder.Services.AddGatewayRateLimiting(builder.Configuration);
         builder.Services.AddGatewayOpenApi();
         builder.Services.AddSingleton<IncidentEventHub>();
@@ -49,7 +47,7 @@ public static class GatewayExtensions
         builder.Services.AddScoped<IIncidentDetailPart, TimelinePart>();
         builder.Services.AddDeliveries();
         builder.Services.AddSlackInteractivity();
-        builder.AddWebhooks();
+        builder.AddIntake();
         builder.AddSilences();
         builder.AddGatewayRemediations();
         return builder;
@@ -78,19 +76,18 @@ public static class GatewayExtensions
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseRateLimiter();
-        app.MapAlertEndpoints();
         app.MapIncidentEndpoints();
         app.MapIncidentCommandEndpoints();
         app.MapRemediationEndpoints();
         app.MapDeliveryEndpoints();
         app.MapSlackInteractions();
-        app.MapWebhookEndpoints();
+        app.MapIntake();
         app.MapSilenceEndpoints();
         app.MapIncidentHistoryEndpoints();
         app.MapApiEndpoints();
         app.MapEventEndpoints();
         app.MapUiEndpoints();
-        app.MapMcpEndpoints();
+        app.MapGatewayMcp();
         return app;
     }
 }

@@ -1,4 +1,7 @@
 namespace IncidentPlatform.Gateway.Auth;
 
-/// <summary>A configured API key: its name (the actor in audit trails), the SHA-256 of the key, scopes and roles.</summary>
+/// <summary>
+/// A configured API key: its name (the actor in audit trails), the SHA-256 of the key, its scopes as configured
+/// (<see cref="GatewayIdentity"/> expands <c>admin</c>) and roles.
+/// </summary>
 internal sealed record ApiKey(string Name, byte[] Hash, IReadOnlySet<string> Scopes, IReadOnlyList<string> Roles);

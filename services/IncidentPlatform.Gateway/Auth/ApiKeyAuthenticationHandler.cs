@@ -47,13 +47,7 @@ internal sealed class ApiKeyAuthenticationHandler(
             "The API key does not have the scope this operation needs.");
 
     /// <summary>The identity of a key: its name (the actor), scopes and roles.</summary>
-    internal static ClaimsPrincipal Principal(ApiKey key)
-    {
-        var claims = new List<Claim> { new(ClaimTypes.Name, key.Name), new(ClaimTypes.NameIdentifier, key.Name) };
-        claims.AddRange(key.Scopes.Select(s => new Claim(Scopes.ClaimType, s)));
-        claims.AddRange(key.Roles.Select(r => new Claim(ClaimTypes.Role, r)));
-        return new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
-    }
+    internal static ClaimsPrincipal Principal(ApiKey key) => GatewayIdentity.Create(key.Name, key.Name, key.Scopes, key.Roles, SchemeName);
 
     /// <summary>The key presented in <c>X-Api-Key</c>, or an opaque (non-JWT) bearer token.</summary>
     internal static string? PresentedKey(HttpRequest request)

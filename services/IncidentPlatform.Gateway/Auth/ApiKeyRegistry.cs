@@ -85,8 +85,7 @@ internal sealed class ApiKeyRegistry
                 $"'{where}:Scopes' has unknown scope(s) {string.Join(", ", unknown)}; known: {string.Join(", ", Scopes.All)}.");
         }
 
-        var granted = scopes.Contains(Scopes.Admin) ? Scopes.All.ToHashSet() : scopes.ToHashSet();
-        return new ApiKey(entry.Key, hash, granted, List(entry.GetSection("Roles")));
+        return new ApiKey(entry.Key, hash, scopes.ToHashSet(), List(entry.GetSection("Roles")));
     }
 
     // Accepts "read,write" as well as an array (Scopes:0, Scopes:1…).

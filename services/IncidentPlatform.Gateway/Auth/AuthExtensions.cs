@@ -5,7 +5,10 @@ using Microsoft.AspNetCore.Authorization;
 
 namespace IncidentPlatform.Gateway.Auth;
 
-/// <summary>Authentication and scope policies shared by MCP, REST and the UI: nothing but health is anonymous.</summary>
+/// <summary>
+/// Authentication and scope policies shared by MCP, REST and the UI: API keys and (optionally) OIDC bearer tokens as
+/// two schemes behind one default, a policy per scope, and a fallback policy so that nothing but health is anonymous.
+/// </summary>
 internal static class AuthExtensions
 {
     /// <summary>The default scheme: an OIDC JWT when one is presented as a bearer token (and OIDC is on), else an API key.</summary>
@@ -26,9 +29,9 @@ internal static class AuthExtensions
         var authentication = builder.Services.AddAuthentication(GatewayScheme)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
             .AddPolicyScheme(GatewayScheme, "API key or OIDC token", o => o.ForwardDefaultSelector = context =>
-                oidc.Enabled && ApiKeyAuthenticationHandler.PresentedKey(context.Request) is { } token &&
-                context.Request.Headers[ApiKeyAuthenticationHandler.HeaderName].Count == 0 && OidcTokenValidator.LooksLikeJwt(token)
-                    ? OidcAuthenticationHandler.SchemeName
+                oidc.Enabled && context.Request.Headers[ApiKeyAuthenticationHandler.HeaderName].Count == 0 &&
+                ApiKeyAuthenticationHandler.PresentedKey(context.Request) is { } token && OidcBearer.LooksLikeJwt(token)
+                    ? OidcBearer.SchemeName
                     : ApiKeyAuthenticationHandler.SchemeName);
         if (oidc.Enabled)
         {
@@ -38,25 +41,17 @@ internal static class AuthExtensions
                     $"'{OidcOptions.Section}:Authority' must be an absolute URL and '{OidcOptions.Section}:Audience' is required with it.");
             }
 
-            builder.Services.AddOptions<OidcOptions>().BindConfiguration(OidcOptions.Section);
-            builder.Services.AddHttpClient(nameof(OidcTokenValidator));
-            builder.Services.AddSingleton<OidcTokenValidator>();
-            authentication.AddScheme<AuthenticationSchemeOptions, OidcAuthenticationHandler>(OidcAuthenticationHandler.SchemeName, null);
+            authentication.AddOidcBearer(oidc);
         }
-        builder.Services.AddAuthorizationBuilder()
-            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
-            .AddScopePolicies();
-        return builder;
-    }
 
-    private static AuthorizationBuilder AddScopePolicies(this AuthorizationBuilder authorization)
-    {
+        var authorization = builder.Services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         foreach (var scope in Scopes.All)
         {
             authorization.AddPolicy(Scopes.Policy(scope), p => p.RequireAuthenticatedUser().RequireClaim(Scopes.ClaimType, scope));
         }
 
-        return authorization;
+        return builder;
     }
 
     /// <summary>Requires <paramref name="scope"/> on the endpoint(s).</summary>

@@ -1,5 +1,5 @@
 using IncidentPlatform.Contracts;
-using IncidentPlatform.Gateway.Alerts;
+using IncidentPlatform.Gateway.Intake;
 
 namespace IncidentPlatform.Gateway.Incidents;
 

@@ -1,5 +1,5 @@
 using IncidentPlatform.Contracts;
-using IncidentPlatform.Gateway.Alerts;
+using IncidentPlatform.Gateway.Intake;
 using IncidentPlatform.Store;
 
 namespace IncidentPlatform.Gateway.Incidents;

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using IncidentPlatform.Contracts;
-using IncidentPlatform.Gateway.Alerts;
+using IncidentPlatform.Gateway.Intake;
 using IncidentPlatform.Gateway.Incidents;
 
 namespace IncidentPlatform.Gateway.Json;

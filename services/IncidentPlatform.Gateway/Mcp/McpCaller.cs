@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using IncidentPlatform.Gateway.Auth;
 using IncidentPlatform.Gateway.Mcp.Tools;
 using ModelContextProtocol;
@@ -6,22 +5,25 @@ using ModelContextProtocol;
 namespace IncidentPlatform.Gateway.Mcp;
 
 /// <summary>
-/// Who calls: over HTTP the authenticated request user; in stdio mode (no HTTP) the identity of the configured API key,
-/// registered as this singleton.
+/// The scope check of every tool, resource and prompt, made on the arguments the call actually runs with. The caller is
+/// the authenticated request user over HTTP, or the configured key's identity in stdio mode (set on each message).
 /// </summary>
-internal sealed class McpCaller(ClaimsPrincipal principal)
+internal static class McpCaller
 {
-    public ClaimsPrincipal Principal { get; } = principal;
+    /// <summary>Null when <paramref name="user"/> holds <paramref name="scope"/>; else a tool error the model can explain.</summary>
+    public static CallToolResult? Refuse(ClaimsPrincipal? user, string scope) =>
+        user?.Identity?.IsAuthenticated != true
+            ? ToolResults.Error("Not authenticated: send an API key (X-Api-Key or Authorization: Bearer).")
+            : user.Holds(scope) ? null : ToolResults.Error(user.MissingScope(scope));
 
-    public static ClaimsPrincipal? Resolve(ClaimsPrincipal? user, IServiceProvider services) =>
-        user?.Identity?.IsAuthenticated == true ? user : services.GetService<McpCaller>()?.Principal;
-
-    /// <summary>The caller holding <paramref name="scope"/>, or a JSON-RPC error saying what is missing.</summary>
-    public static ClaimsPrincipal Require(ClaimsPrincipal? user, IServiceProvider services, string scope)
+    /// <summary>The caller holding <paramref name="scope"/>, or a JSON-RPC error saying what is missing (resources, prompts).</summary>
+    public static ClaimsPrincipal Require(ClaimsPrincipal? user, string scope)
     {
-        var caller = Resolve(user, services) ?? throw new McpProtocolException("Not authenticated.", McpErrorCode.InvalidRequest);
-        return caller.HasClaim(Scopes.ClaimType, scope)
-            ? caller
-            : throw new McpProtocolException(GatewayToolAdapter.MissingScope(caller, scope), McpErrorCode.InvalidRequest);
+        if (user?.Identity?.IsAuthenticated != true)
+        {
+            throw new McpProtocolException("Not authenticated.", McpErrorCode.InvalidRequest);
+        }
+
+        return user.Holds(scope) ? user : throw new McpProtocolException(user.MissingScope(scope), McpErrorCode.InvalidRequest);
     }
 }

@@ -1,15 +1,15 @@
-using Microsoft.Extensions.Options;
+using IncidentPlatform.Gateway.Intake.Authentication;
 
 namespace IncidentPlatform.Gateway.Slack;
 
 /// <summary>
-/// <c>POST /api/slack/interactions</c>: Slack's interactivity request URL. Authenticated by Slack's request signature
-/// instead of an API key; a verified Approve/Reject click is queued and acknowledged at once.
+/// <c>POST /api/slack/interactions</c>: Slack's interactivity request URL, proven by Slack's request signature
+/// (<see cref="SlackAuthentication"/>) instead of an API key; a verified Approve/Reject click is queued and acknowledged
+/// at once.
 /// </summary>
 internal static class SlackEndpoints
 {
     public const string Path = "/api/slack/interactions";
-    private const int MaxBody = 1024 * 1024;
 
     public static IServiceCollection AddSlackInteractivity(this IServiceCollection services)
     {
@@ -20,39 +20,19 @@ internal static class SlackEndpoints
         services.AddSingleton<SlackDecisionQueue>();
         services.AddHostedService<SlackDecisionWorker>();
         services.AddHttpClient(SlackDecisionWorker.ClientName, c => c.Timeout = TimeSpan.FromSeconds(10));
+        services.AddAuthentication().AddWebhook(SlackAuthentication.Source, SlackAuthentication.VerifyAsync);
         return services;
     }
 
     public static IEndpointRouteBuilder MapSlackInteractions(this IEndpointRouteBuilder app)
     {
-        app.MapPost(Path, async Task<IResult> (HttpRequest request, IOptions<SlackOptions> options, SlackDecisionQueue queue,
-            TimeProvider time, ILoggerFactory loggers, CancellationToken ct) =>
+        app.MapPost(Path, async Task<IResult> (HttpRequest request, SlackDecisionQueue queue) =>
         {
-            var secret = options.Value.SigningSecret;
-            if (string.IsNullOrWhiteSpace(secret))
+            var (body, problem) = await RawBody.ReadAsync(request, SlackAuthentication.MaxBody, allowEmpty: true);
+            var (decision, error) = problem is null ? SlackPayloadParser.Parse(body) : (null, null);
+            if (problem is not null || error is not null)
             {
-                return Problems.Result(StatusCodes.Status404NotFound, "Not configured",
-                    $"Slack interactivity is off: set '{SlackOptions.Section}:SigningSecret' to the Slack app's signing secret.");
-            }
-
-            var body = await RawBody.ReadUpToAsync(request, MaxBody);
-            if (body is null)
-            {
-                return Problems.Result(StatusCodes.Status413PayloadTooLarge, "Too large", $"The body is larger than {MaxBody} bytes.");
-            }
-
-            var refusal = SlackSignature.Verify(secret, request.Headers[SlackSignature.TimestampHeader],
-                request.Headers[SlackSignature.SignatureHeader], body, time.GetUtcNow(), options.Value.ReplayWindow);
-            if (refusal is not null)
-            {
-                loggers.CreateLogger(typeof(SlackEndpoints)).LogWarning("Slack interaction refused: {Reason}", refusal);
-                return Problems.Result(StatusCodes.Status401Unauthorized, "Unauthorized", refusal);
-            }
-
-            var (decision, error) = SlackPayloadParser.Parse(body);
-            if (error is not null)
-            {
-                return Problems.Result(StatusCodes.Status400BadRequest, "Bad request", error);
+                return problem ?? Problems.Result(StatusCodes.Status400BadRequest, "Bad request", error!);
             }
 
             if (decision is not null && !queue.TryEnqueue(decision))
@@ -61,7 +41,7 @@ internal static class SlackEndpoints
             }
 
             return TypedResults.Ok();
-        }).AllowAnonymous().DisableAntiforgery().WithName("SlackInteractions")
+        }).RequireWebhook(SlackAuthentication.Source).DisableAntiforgery().WithName("SlackInteractions")
             .WithSummary("Slack interactivity: Approve/Reject buttons (signed by Slack, no API key).");
         return app;
     }

@@ -1,5 +1,5 @@
+using System.Security.Claims;
 using IncidentPlatform.Gateway.Auth;
-using IncidentPlatform.Gateway.Mcp;
 using IncidentPlatform.ServiceDefaults;
 using IncidentPlatform.ServiceDefaults.Configuration;
 using IncidentPlatform.ServiceDefaults.Messaging;
@@ -30,10 +30,14 @@ public static class McpStdioHost
         try
         {
             var caller = Caller(builder.Configuration);
-            // First, so stdin is read (and server/discover answered) while the bus and the store are still starting:
-            // clients give the first answer only a few seconds.
-            builder.Services.AddHostedService<McpStdioServer>();
-            builder.Services.AddSingleton(caller);
+            // The SDK's stdio transport first, so stdin is read (and server/discover answered) while the bus and the store
+            // are still starting: clients give the first answer only a few seconds. Every message acts as the key's identity.
+            builder.Services.AddMcpServer().WithStdioServerTransport().WithMessageFilters(filters => filters.AddIncomingFilter(
+                next => (context, cancellationToken) =>
+                {
+                    context.User = caller;
+                    return next(context, cancellationToken);
+                }));
             builder.AddServiceDefaults();
             builder.AddGatewayModule();
             builder.AddMessaging(bus => bus.AddGatewayConsumers());
@@ -48,7 +52,7 @@ public static class McpStdioHost
         }
     }
 
-    private static McpCaller Caller(IConfiguration configuration)
+    private static ClaimsPrincipal Caller(IConfiguration configuration)
     {
         var presented = configuration[ApiKeySetting];
         if (string.IsNullOrWhiteSpace(presented))
@@ -65,6 +69,6 @@ public static class McpStdioHost
 
         var key = ApiKeyRegistry.FromConfiguration(configuration).Find(presented.Trim())
             ?? throw new ConfigurationException($"The key in '{ApiKeySetting}' is not one of '{ApiKeyRegistry.Section}'.");
-        return new McpCaller(ApiKeyAuthenticationHandler.Principal(key));
+        return ApiKeyAuthenticationHandler.Principal(key);
     }
 }

@@ -8,7 +8,10 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace IncidentPlatform.Gateway.Tests.Auth;
 
-/// <summary>OIDC JWT bearer tokens against a local fake authority (discovery + JWKS), signed in the test.</summary>
+/// <summary>
+/// OIDC JWT bearer tokens (ASP.NET Core's JwtBearer handler) against a local test issuer: an OpenID discovery document
+/// and a JWKS served over loopback, tokens signed in the test with keys the JWKS publishes (or not).
+/// </summary>
 public sealed class OidcTests : IAsyncLifetime
 {
     private const string Audience = "incidentplatform";
@@ -21,12 +24,10 @@ public sealed class OidcTests : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         _authority = await FakeHttpServer.StartAsync();
-        var parameters = _key.ExportParameters(false);
         _authority
             .On(r => r.Path == "/.well-known/openid-configuration", 200,
-                $$"""{"issuer":"{{Issuer}}","jwks_uri":"{{Issuer}}/jwks"}""")
-            .On(r => r.Path == "/jwks", 200,
-                $$"""{"keys":[{"kty":"RSA","use":"sig","alg":"RS256","kid":"k1","n":"{{Base64UrlEncoder.Encode(parameters.Modulus)}}","e":"{{Base64UrlEncoder.Encode(parameters.Exponent)}}"}]}""");
+                $$"""{"issuer":"{{Issuer}}","jwks_uri":"{{Issuer}}/jwks"}""");
+        PublishKeys(("k1", _key));
         _host = await GatewayTestHost.StartAsync([
             new("Auth:Oidc:Authority", Issuer), new("Auth:Oidc:Audience", Audience), new("Auth:Oidc:RequireHttpsMetadata", "false"),
             new("Auth:Oidc:RoleScopes:oncall", "read,write,approve"),
@@ -38,6 +39,16 @@ public sealed class OidcTests : IAsyncLifetime
         await _host.DisposeAsync();
         await _authority.DisposeAsync();
         _key.Dispose();
+    }
+
+    // Later handlers win: publishing again replaces the key set the authority serves.
+    private void PublishKeys(params (string Kid, RSA Key)[] keys) => _authority.On(r => r.Path == "/jwks", 200,
+        $$"""{"keys":[{{string.Join(",", keys.Select(k => Jwk(k.Kid, k.Key)))}}]}""");
+
+    private static string Jwk(string kid, RSA key)
+    {
+        var parameters = key.ExportParameters(false);
+        return $$"""{"kty":"RSA","use":"sig","alg":"RS256","kid":"{{kid}}","n":"{{Base64UrlEncoder.Encode(parameters.Modulus)}}","e":"{{Base64UrlEncoder.Encode(parameters.Exponent)}}"}""";
     }
 
     private string Token(Dictionary<string, object> claims, string? issuer = null, string audience = Audience,
@@ -119,6 +130,55 @@ public sealed class OidcTests : IAsyncLifetime
             using var response = await GetAsync("/api/incidents", token);
             response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized, token);
         }
+    }
+
+    [Fact]
+    public async Task Jwt_SignedWithARotatedKey_IsAcceptedOnceTheJwksPublishesIt()
+    {
+        using var rotated = RSA.Create(2048);
+        using (var before = await GetAsync("/api/incidents", Token(new() { ["sub"] = "u-1", ["scope"] = "read" })))
+        {
+            before.StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
+
+        // The authority rotates: the new key is published, the old one withdrawn; tokens are now signed with the new key.
+        PublishKeys(("k2", rotated));
+        var token = Token(new() { ["sub"] = "u-1", ["scope"] = "read" }, key: rotated, kid: "k2");
+
+        // The handler refetches the JWKS when a token names a key it has not seen; the refresh runs in the background,
+        // so the request that triggers it may still be refused.
+        var status = await Eventually.GetAsync(async () =>
+        {
+            using var response = await GetAsync("/api/incidents", token);
+            return response.StatusCode;
+        }, s => s == HttpStatusCode.OK);
+
+        status.ShouldBe(HttpStatusCode.OK);
+        _authority.Requests.Count(r => r.Path == "/jwks").ShouldBeGreaterThanOrEqualTo(2);
+        using var old = await GetAsync("/api/incidents", Token(new() { ["sub"] = "u-1", ["scope"] = "read" }));
+        old.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+    }
+
+    [Theory]
+    [InlineData("audience", "The token is not for this audience.")]
+    [InlineData("expired", "The token has expired.")]
+    [InlineData("issuer", "The token is from another issuer.")]
+    public async Task Jwt_WrongAudienceExpiredOrForeignIssuer_Answers401ProblemSayingWhy(string fault, string detail)
+    {
+        var claims = new Dictionary<string, object> { ["sub"] = "u-1", ["scope"] = "read" };
+        var token = fault switch
+        {
+            "audience" => Token(claims, audience: "someone-else"),
+            "expired" => Token(claims, expires: DateTime.UtcNow.AddMinutes(-10)),
+            _ => Token(claims, issuer: "https://evil.example"),
+        };
+
+        using var response = await GetAsync("/api/incidents", token);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+        response.Headers.WwwAuthenticate.ToString().ShouldStartWith("Bearer error=\"invalid_token\"");
+        (await response.ReadAsync()).GetProperty("detail").GetString().ShouldBe(detail);
     }
 
     [Fact]

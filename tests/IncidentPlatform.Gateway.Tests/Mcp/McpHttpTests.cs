@@ -56,6 +56,93 @@ public sealed class McpHttpTests
         (await list.ReadAsync()).GetProperty("result").GetProperty("tools").GetArrayLength().ShouldBeGreaterThan(0);
     }
 
+    // curl sends "Accept: */*"; some clients send none.
+    [Theory]
+    [InlineData("*/*")]
+    [InlineData(null)]
+    public async Task Post_NotAskingForEventStream_AnswersPlainJson(string? accept)
+    {
+        await using var host = await GatewayTestHost.StartAsync();
+        using var client = host.Client(TestKeys.Reader);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/mcp")
+        {
+            Content = Wire.Body("""{"jsonrpc":"2.0","id":"a-1","method":"tools/call","params":{"name":"incident_management","arguments":{"action":"list"}}}"""),
+        };
+        request.Headers.Accept.Clear();
+        if (accept is not null)
+        {
+            request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(accept));
+        }
+
+        using var response = await client.SendAsync(request);
+        var answer = await response.ReadAsync();
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/json");
+        answer.GetProperty("id").GetString().ShouldBe("a-1");
+        answer.GetProperty("result").GetProperty("structuredContent").GetProperty("items").GetArrayLength().ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Post_MessageOverOneMiB_Returns413JsonRpcError()
+    {
+        await using var host = await GatewayTestHost.StartAsync();
+        var title = new string('x', 1100 * 1024);
+
+        using var response = await host.Client(TestKeys.Writer).PostAsync("/mcp", Wire.Body(JsonSerializer.Serialize(new
+        {
+            jsonrpc = "2.0", id = 1, method = "tools/call",
+            @params = new { name = "incident_management", arguments = new { action = "create", title } },
+        })));
+        var error = await response.ReadAsync();
+
+        response.StatusCode.ShouldBe(HttpStatusCode.RequestEntityTooLarge);
+        error.GetProperty("error").GetProperty("code").GetInt32().ShouldBe(-32600);
+        error.GetProperty("error").GetProperty("message").GetString()!.ShouldContain("1024 KiB");
+    }
+
+    [Fact]
+    public async Task ToolsList_SchemasComeFromTheTypedParameters()
+    {
+        await using var host = await GatewayTestHost.StartAsync();
+        await using var client = await McpClients.ConnectAsync(host, TestKeys.Reader);
+
+        var tools = (await client.ListToolsAsync(cancellationToken: TestContext.Current.CancellationToken)).ToDictionary(t => t.Name);
+
+        var incidents = tools["incident_management"].ProtocolTool.InputSchema;
+        incidents.GetProperty("required").EnumerateArray().Select(r => r.GetString()).ShouldBe(["action"]);
+        var properties = incidents.GetProperty("properties");
+        properties.GetProperty("action").GetProperty("enum").EnumerateArray().Select(e => e.GetString())
+            .ShouldBe(["list", "search", "get", "create", "update", "acknowledge", "resolve", "delete"]);
+        properties.GetProperty("pageSize").GetProperty("maximum").GetInt32().ShouldBe(50);
+        properties.GetProperty("id").GetProperty("maxLength").GetInt32().ShouldBe(100);
+        properties.GetProperty("id").GetProperty("description").GetString()!.ShouldStartWith("Incident id");
+        properties.TryGetProperty("user", out _).ShouldBeFalse(); // the caller is bound by the SDK, not sent by the model
+        tools["root_cause_analysis"].ProtocolTool.InputSchema.GetProperty("required").EnumerateArray().Select(r => r.GetString())
+            .ShouldBe(["id"]);
+        tools["remediation_decision"].ProtocolTool.Annotations!.DestructiveHint.ShouldBe(true);
+        tools.Keys.ShouldBe(["incident_management", "incident_detection", "root_cause_analysis", "slack_notifications",
+            "remediation_suggestions", "remediation_decision", "silences"], ignoreOrder: true);
+    }
+
+    [Fact]
+    public async Task ToolsList_RemediationSuggestions_DescribesTheCatalogFromItsOneDefinition()
+    {
+        await using var host = await GatewayTestHost.StartAsync();
+        await using var client = await McpClients.ConnectAsync(host, TestKeys.Reader);
+
+        var tools = (await client.ListToolsAsync(cancellationToken: TestContext.Current.CancellationToken)).ToDictionary(t => t.Name);
+
+        var description = tools["remediation_suggestions"].Description;
+        description.ShouldStartWith("The actions the remediation policy allows");
+        foreach (var action in ActionCatalog.Actions)
+        {
+            description.ShouldContain($"{action.Id}({string.Join(", ", action.Parameters.Select(p => p.Name))})");
+        }
+
+        description.ShouldContain("aws.autoscaling.set-desired-capacity(group, desired, honorCooldown)");
+    }
+
     [Fact]
     public async Task Post_AcceptingEventStream_AnswersSse()
     {
@@ -86,8 +173,9 @@ public sealed class McpHttpTests
         (await response.Content.ReadAsStringAsync()).ShouldBeEmpty();
     }
 
+    // The SDK answers unparsable JSON with -32600 (Invalid Request), not JSON-RPC's -32700: a JSON-RPC error either way.
     [Theory]
-    [InlineData("{\"jsonrpc\":\"2.0\",\"id\":1,", -32700)]
+    [InlineData("{\"jsonrpc\":\"2.0\",\"id\":1,", -32600)]
     [InlineData("[{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}]", -32600)]
     [InlineData("{\"id\":1,\"method\":\"ping\"}", -32600)]
     [InlineData("{\"jsonrpc\":\"2.0\",\"id\":1}", -32600)]
@@ -128,9 +216,10 @@ public sealed class McpHttpTests
         using var response = await client.PostAsync("/mcp", Wire.Body("""{"jsonrpc":"2.0","id":1,"method":"ping"}"""));
         var error = await response.ReadAsync();
 
+        // A stateless server advertises the revisions that need no session (older clients still negotiate theirs).
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         error.GetProperty("error").GetProperty("data").GetProperty("supported").EnumerateArray()
-            .Select(v => v.GetString()).ShouldContain("2025-06-18");
+            .Select(v => v.GetString()).ShouldContain("2026-07-28");
     }
 
     [Fact]
@@ -139,9 +228,10 @@ public sealed class McpHttpTests
         await using var host = await GatewayTestHost.StartAsync();
         using var client = host.Client(TestKeys.Reader);
         client.DefaultRequestHeaders.Add("MCP-Protocol-Version", "2026-07-28");
-        client.DefaultRequestHeaders.Add("Mcp-Method", "tools/list");
+        client.DefaultRequestHeaders.Add("Mcp-Method", "prompts/list");
 
-        using var response = await client.PostAsync("/mcp", Wire.Body("""{"jsonrpc":"2.0","id":1,"method":"ping"}"""));
+        using var response = await client.PostAsync("/mcp", Wire.Body(
+            """{"jsonrpc":"2.0","id":1,"method":"tools/list","params":{"_meta":{"io.modelcontextprotocol/protocolVersion":"2026-07-28"}}}"""));
 
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await response.ReadAsync()).GetProperty("error").GetProperty("code").GetInt32().ShouldBe((int)ModelContextProtocol.McpErrorCode.HeaderMismatch);

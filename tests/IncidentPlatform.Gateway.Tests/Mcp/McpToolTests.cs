@@ -31,6 +31,29 @@ public sealed class McpToolTests
     }
 
     [Fact]
+    public async Task IncidentManagement_ListAndGet_TextIsReadableLinesBesideTheStructuredContent()
+    {
+        await using var host = await GatewayTestHost.StartAsync();
+        var incident = await IncidentSeed.OpenAsync(host.Services, "checkout", Severity.High, T0, "Checkout latency");
+        var store = host.Services.GetRequiredService<IIncidentStore>();
+        await store.AppendTimelineAsync(incident.Id, new TimelineEntry { At = T0, Kind = "note", Message = "Looking into it", Actor = "writer" });
+        incident = (await store.GetAsync(incident.Id))!;
+        await using var client = await McpClients.ConnectAsync(host, TestKeys.Reader);
+
+        var list = await client.CallAsync("incident_management", new { action = "list" });
+        var detail = await client.CallAsync("incident_management", new { action = "get", id = incident.Id });
+
+        list.Text().Split('\n').ShouldBe([
+            "1 incident(s).",
+            $"- {incident.Id} [high, open] Checkout latency — checkout; {incident.AlertCount} alert(s), updated {incident.UpdatedAt.UtcDateTime:yyyy-MM-dd HH:mm}Z",
+        ]);
+        detail.Text().ShouldContain("Service: checkout;");
+        detail.Text().ShouldContain("- 2026-11-21 08:00Z note: Looking into it (writer)");
+        detail.Text().ShouldNotContain("{\"");
+        detail.Structured().GetProperty("timeline").EnumerateArray().ShouldContain(t => t.GetProperty("message").GetString() == "Looking into it");
+    }
+
+    [Fact]
     public async Task IncidentManagement_CreateThenList_TheDetectorOpensTheIncident()
     {
         await using var host = await GatewayTestHost.StartAsync();
@@ -84,6 +107,10 @@ public sealed class McpToolTests
     [InlineData("{\"action\":\"list\",\"pageSize\":500}", "'pageSize' must be a whole number from 1 to 50")]
     [InlineData("{\"action\":\"update\",\"id\":\"inc-1\",\"severity\":\"urgent\"}", "'severity' must be one of")]
     [InlineData("{\"action\":\"list\",\"cursor\":\"garbage\"}", "'cursor' is not a nextCursor")]
+    [InlineData("{\"action\":\"list\",\"pageSize\":\"ten\"}", "'pageSize' must be a whole number")]
+    [InlineData("{\"action\":\"list\",\"status\":\"closed\"}", "'status' must be one of: open, acknowledged, resolved")]
+    [InlineData("{\"action\":\"create\",\"labels\":[\"env\"]}", "'labels' must be an object of string values")]
+    [InlineData("{}", "'action' is required")]
     public async Task IncidentManagement_BadArguments_IsToolErrorNamingTheArgument(string arguments, string expected)
     {
         await using var host = await GatewayTestHost.StartAsync();

@@ -1,35 +1,25 @@
-using IncidentPlatform.Contracts;
+using IncidentPlatform.Gateway.Auth;
 using MassTransit;
 using ModelContextProtocol;
-using ModelContextProtocol.Protocol;
 
 namespace IncidentPlatform.Gateway.Mcp.Resources;
 
 /// <summary>
 /// <c>policy://current</c>: the remediation policy in force (YAML), asked of the remediation service
-/// (<see cref="GetRemediationPolicy"/>), with its version (content hash) in the resource's metadata.
+/// (<see cref="GetRemediationPolicy"/>), with its version (content hash), source and load time in a header comment.
 /// </summary>
-internal sealed class PolicyResource : IMcpResource
+[McpServerResourceType]
+internal sealed class PolicyResource(IRequestClient<GetRemediationPolicy> remediation, TimeProvider time)
 {
     public const string Uri = "policy://current";
 
-    public ResourceTemplate Template { get; } = new()
+    [McpServerResource(UriTemplate = Uri, Name = "remediation-policy", Title = "Remediation policy", MimeType = "application/yaml")]
+    [Description("The remediation policy in force: catalog actions, bounds, approvals (YAML).")]
+    public async Task<string> ReadAsync(ClaimsPrincipal? user, CancellationToken cancellationToken)
     {
-        UriTemplate = Uri, Name = "remediation-policy", Title = "Remediation policy",
-        Description = "The remediation policy in force: catalog actions, bounds, approvals (YAML).", MimeType = "application/yaml",
-    };
-
-    public IReadOnlyDictionary<string, string>? Match(string uri) =>
-        uri == Uri ? new Dictionary<string, string>() : null;
-
-    public async Task<ReadResourceResult> ReadAsync(ResourceRead read, CancellationToken cancellationToken)
-    {
-        var snapshot = await BusRequests.TrySendAsync<GetRemediationPolicy, RemediationPolicySnapshot>(
-            read.Services.GetRequiredService<IRequestClient<GetRemediationPolicy>>(),
-            new GetRemediationPolicy
-            {
-                OccurredAt = read.Services.GetRequiredService<TimeProvider>().GetUtcNow(), RequestedBy = read.User.Identity?.Name ?? "mcp",
-            }, cancellationToken, TimeSpan.FromSeconds(10))
+        var caller = McpCaller.Require(user, Scopes.Read);
+        var snapshot = await BusRequests.TrySendAsync<GetRemediationPolicy, RemediationPolicySnapshot>(remediation,
+            new GetRemediationPolicy { OccurredAt = time.GetUtcNow(), RequestedBy = caller.Actor() }, cancellationToken, TimeSpan.FromSeconds(10))
             ?? throw new McpProtocolException("The remediation service did not answer; the policy is unavailable now.", McpErrorCode.InternalError);
         if (!snapshot.Loaded)
         {
@@ -38,10 +28,6 @@ internal sealed class PolicyResource : IMcpResource
                 McpErrorCode.InvalidParams);
         }
 
-        var header = $"# version: {snapshot.Version}\n# source: {snapshot.Source ?? "(unknown)"}\n# loaded: {snapshot.LoadedAt:O}\n";
-        return new ReadResourceResult
-        {
-            Contents = [new TextResourceContents { Uri = Uri, MimeType = "application/yaml", Text = header + snapshot.Content }],
-        };
+        return $"# version: {snapshot.Version}\n# source: {snapshot.Source ?? "(unknown)"}\n# loaded: {snapshot.LoadedAt:O}\n{snapshot.Content}";
     }
 }

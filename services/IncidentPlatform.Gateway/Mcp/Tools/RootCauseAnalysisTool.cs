@@ -1,9 +1,6 @@
-using System.Text.Json.Nodes;
-using IncidentPlatform.Contracts;
 using IncidentPlatform.Gateway.Auth;
 using IncidentPlatform.Store;
 using MassTransit;
-using ModelContextProtocol.Protocol;
 
 namespace IncidentPlatform.Gateway.Mcp.Tools;
 
@@ -11,31 +8,28 @@ namespace IncidentPlatform.Gateway.Mcp.Tools;
 /// <c>root_cause_analysis</c>: the incident's analysis; when there is none (or a refresh is asked for) it sends
 /// <see cref="AnalyzeIncident"/> and polls the store for a bounded time, then returns what there is.
 /// </summary>
-internal sealed class RootCauseAnalysisTool : IMcpTool
+[McpServerToolType]
+internal sealed class RootCauseAnalysisTool(IIncidentStore store, IPublishEndpoint bus, McpViews views, TimeProvider time)
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(500);
 
-    public Tool Definition { get; } = ToolDefinitions.Create("root_cause_analysis", "Root-cause analysis",
-        "Get an incident's root-cause analysis (category, hypotheses with evidence, impact, recommended catalog actions). " +
-        "Without one, requests it and waits up to waitSeconds. Scope read; refresh=true (re-analyze) needs write.",
-        """
-        {"type":"object","properties":{
-        "id":{"type":"string","maxLength":100,"description":"Incident id (inc-…)."},
-        "refresh":{"type":"boolean","default":false,"description":"Re-analyze even if an analysis exists."},
-        "waitSeconds":{"type":"integer","minimum":0,"maximum":60,"default":20,"description":"How long to wait for a new analysis."}},
-        "required":["id"],"additionalProperties":false}
-        """,
-        new ToolAnnotations { ReadOnlyHint = false, DestructiveHint = false, IdempotentHint = true, OpenWorldHint = true });
-
-    public string RequiredScope(ToolArguments arguments) => arguments.Bool("refresh", false) ? Scopes.Write : Scopes.Read;
-
-    public async Task<CallToolResult> InvokeAsync(ToolCall call, CancellationToken cancellationToken)
+    [McpServerTool(Name = "root_cause_analysis", Title = "Root-cause analysis", ReadOnly = false, Destructive = false, Idempotent = true,
+        OpenWorld = true)]
+    [Description("Get an incident's root-cause analysis (category, hypotheses with evidence, impact, recommended catalog actions). " +
+                 "Without one, requests it and waits up to waitSeconds. Scope read; refresh=true (re-analyze) needs write.")]
+    public async Task<CallToolResult> RunAsync(
+        ClaimsPrincipal? user,
+        [Description("Incident id (inc-…)."), MaxLength(100)] string id,
+        [Description("Re-analyze even if an analysis exists.")] bool refresh = false,
+        [Description("How long to wait for a new analysis."), Range(0, 60)] int waitSeconds = 20,
+        CancellationToken cancellationToken = default)
     {
-        var id = call.Arguments.Required("id", 100);
-        var refresh = call.Arguments.Bool("refresh", false);
-        var wait = TimeSpan.FromSeconds(call.Arguments.Int("waitSeconds", 0, 60, 20));
-        var store = call.Service<IIncidentStore>();
-        var time = call.Service<TimeProvider>();
+        if (McpCaller.Refuse(user, refresh ? Scopes.Write : Scopes.Read) is { } refused)
+        {
+            return refused;
+        }
+
+        id = ToolArgumentException.Required(id, "id");
         var incident = await store.GetAsync(id, cancellationToken);
         if (incident is null)
         {
@@ -44,22 +38,19 @@ internal sealed class RootCauseAnalysisTool : IMcpTool
 
         if (incident.Analysis is not null && !refresh)
         {
-            return Done(call, incident.Analysis, "");
+            return Done(incident.Analysis, "");
         }
 
         var requestedAt = time.GetUtcNow();
-        await call.Service<IPublishEndpoint>().Publish(new AnalyzeIncident
-        {
-            IncidentId = id, OccurredAt = requestedAt, RequestedBy = call.Actor, Force = refresh,
-        }, cancellationToken);
-
-        var deadline = requestedAt + wait;
+        await bus.Publish(new AnalyzeIncident { IncidentId = id, OccurredAt = requestedAt, RequestedBy = user!.Actor(), Force = refresh },
+            cancellationToken);
+        var deadline = requestedAt + TimeSpan.FromSeconds(waitSeconds);
         while (true)
         {
             incident = await store.GetAsync(id, cancellationToken);
             if (incident?.Analysis is { } analysis && (!refresh || analysis.AnalyzedAt >= requestedAt))
             {
-                return Done(call, analysis, " (new)");
+                return Done(analysis, " (new)");
             }
 
             if (time.GetUtcNow() >= deadline || incident is null)
@@ -75,18 +66,19 @@ internal sealed class RootCauseAnalysisTool : IMcpTool
         {
             ["id"] = id,
             ["status"] = "pending",
-            ["analysis"] = previous is null ? null : AnalysisViews.View(call, previous),
+            ["analysis"] = previous is null ? null : views.Analysis(previous),
         };
         return ToolResults.Success(
-            $"Analysis of {id} requested but not ready after {wait.TotalSeconds:0} s; call again later (refresh=false)." +
-            (previous is null ? "" : " The previous analysis is included."), body);
+            $"Analysis of {id} requested but not ready after {waitSeconds} s; call again later (refresh=false)." +
+            (previous is null ? "" : " The previous analysis is included."), body, previous is null ? null : McpText.Analysis(previous));
     }
 
-    private static CallToolResult Done(ToolCall call, IncidentAnalysis analysis, string fresh)
+    private CallToolResult Done(IncidentAnalysis analysis, string fresh)
     {
         var top = analysis.Hypotheses.FirstOrDefault()?.Summary;
-        var body = new JsonObject { ["status"] = "done", ["analysis"] = AnalysisViews.View(call, analysis) };
+        var body = new JsonObject { ["status"] = "done", ["analysis"] = views.Analysis(analysis) };
         return ToolResults.Success(
-            $"Analysis{fresh}: {analysis.Category}, {analysis.Severity}. {TextLimits.Truncate(top ?? "No hypothesis.", 300)}", body);
+            $"Analysis{fresh}: {analysis.Category}, {McpText.Word(analysis.Severity)}. {TextLimits.Truncate(top ?? "No hypothesis.", 300)}",
+            body, McpText.Analysis(analysis));
     }
 }

@@ -1,40 +1,34 @@
-using System.Text.Json.Nodes;
-using IncidentPlatform.Contracts;
 using IncidentPlatform.Gateway.Auth;
 using MassTransit;
-using ModelContextProtocol.Protocol;
 
 namespace IncidentPlatform.Gateway.Mcp.Tools;
 
 /// <summary><c>slack_notifications</c>: preview or send an incident notification (<see cref="SendNotification"/> to the notifier).</summary>
-internal sealed class SlackNotificationsTool : IMcpTool
+[McpServerToolType]
+internal sealed class SlackNotificationsTool(IRequestClient<SendNotification> notifier, McpViews views, TimeProvider time)
 {
-    public Tool Definition { get; } = ToolDefinitions.Create("slack_notifications", "Notify",
-        "Preview (default) or send a notification about an incident to Slack or the other configured channels. " +
-        "Preview needs scope read; sending (preview=false) needs write.",
-        """
-        {"type":"object","properties":{
-        "id":{"type":"string","maxLength":100,"description":"Incident id (inc-…)."},
-        "channel":{"type":"string","maxLength":100,"description":"Configured channel name; omit for every routed channel."},
-        "message":{"type":"string","maxLength":2000,"description":"Extra text added to the notification."},
-        "preview":{"type":"boolean","default":true,"description":"Render only, send nothing."}},
-        "required":["id"],"additionalProperties":false}
-        """,
-        new ToolAnnotations { ReadOnlyHint = false, DestructiveHint = false, IdempotentHint = false, OpenWorldHint = true });
-
-    public string RequiredScope(ToolArguments arguments) => arguments.Bool("preview", true) ? Scopes.Read : Scopes.Write;
-
-    public async Task<CallToolResult> InvokeAsync(ToolCall call, CancellationToken cancellationToken)
+    [McpServerTool(Name = "slack_notifications", Title = "Notify", ReadOnly = false, Destructive = false, Idempotent = false,
+        OpenWorld = true)]
+    [Description("Preview (default) or send a notification about an incident to Slack or the other configured channels. " +
+                 "Preview needs scope read; sending (preview=false) needs write.")]
+    public async Task<CallToolResult> RunAsync(
+        ClaimsPrincipal? user,
+        [Description("Incident id (inc-…)."), MaxLength(100)] string id,
+        [Description("Configured channel name; omit for every routed channel."), MaxLength(100)] string? channel = null,
+        [Description("Extra text added to the notification."), MaxLength(2000)] string? message = null,
+        [Description("Render only, send nothing.")] bool preview = true,
+        CancellationToken cancellationToken = default)
     {
-        var args = call.Arguments;
-        var id = args.Required("id", 100);
-        var preview = args.Bool("preview", true);
-        var result = await BusRequests.TrySendAsync<SendNotification, NotificationCommandResult>(
-            call.Service<IRequestClient<SendNotification>>(), new SendNotification
-            {
-                IncidentId = id, OccurredAt = call.Service<TimeProvider>().GetUtcNow(), Actor = call.Actor,
-                Channel = args.String("channel", 100), Message = args.String("message", 2000), Preview = preview,
-            }, cancellationToken);
+        if (McpCaller.Refuse(user, preview ? Scopes.Read : Scopes.Write) is { } refused)
+        {
+            return refused;
+        }
+
+        var result = await BusRequests.TrySendAsync<SendNotification, NotificationCommandResult>(notifier, new SendNotification
+        {
+            IncidentId = ToolArgumentException.Required(id, "id"), OccurredAt = time.GetUtcNow(), Actor = user!.Actor(),
+            Channel = ToolArgumentException.Optional(channel), Message = ToolArgumentException.Optional(message), Preview = preview,
+        }, cancellationToken);
         if (result is null)
         {
             return ToolResults.Error("The notifier did not answer in time; nothing is known to have been sent. Retry later.");
@@ -45,9 +39,10 @@ internal sealed class SlackNotificationsTool : IMcpTool
             return ToolResults.Error($"Not sent ({result.Status}): {result.Error}");
         }
 
-        var deliveries = result.Deliveries.Take(20).Select(d => call.Json(d with { Text = TextLimits.TruncateOrNull(d.Text, 2000) }));
-        var summary = string.Join(", ", result.Deliveries.Select(d => $"{d.Channel}: {d.Status}"));
+        var deliveries = result.Deliveries.Take(20).Select(d => d with { Text = TextLimits.TruncateOrNull(d.Text, 2000) }).ToList();
+        var summary = string.Join(", ", result.Deliveries.Select(d => $"{d.Channel}: {McpText.Word(d.Status)}"));
         return ToolResults.Success($"{(preview ? "Preview" : "Sent")} — {(summary.Length == 0 ? "no channel routed" : summary)}.",
-            new JsonObject { ["preview"] = preview, ["deliveries"] = new JsonArray([.. deliveries]) });
+            new JsonObject { ["preview"] = preview, ["deliveries"] = new JsonArray([.. deliveries.Select(d => views.Json(d))]) },
+            deliveries.Select(d => $"- {d.Channel} ({d.ChannelType}): {TextLimits.Truncate(d.Text ?? d.Detail ?? "", 500)}"));
     }
 }

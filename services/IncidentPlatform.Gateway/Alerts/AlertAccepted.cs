@@ -1,4 +1,0 @@
-namespace IncidentPlatform.Gateway.Alerts;
-
-/// <summary>The answer to an accepted alert.</summary>
-internal sealed record AlertAccepted(string AlertId);

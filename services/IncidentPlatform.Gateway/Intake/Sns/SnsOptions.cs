@@ -1,0 +1,45 @@
+namespace IncidentPlatform.Gateway.Intake.Sns;
+
+/// <summary>
+/// Amazon SNS deliveries (<c>Webhooks:Sns</c>). Every message must carry a valid SNS signature whose certificate is
+/// downloaded over HTTPS from a host matching <see cref="CertificateHostPattern"/>; a configured <c>Token</c> is required
+/// in addition (put it in the subscription's URL).
+/// </summary>
+internal sealed class SnsOptions : WebhookSourceOptions
+{
+    /// <summary>The hosts SNS signing certificates (and subscription confirmations) may come from.</summary>
+    public const string DefaultCertificateHostPattern = @"^sns\.[a-z0-9-]+\.amazonaws\.com(\.cn)?$";
+
+    /// <summary>A regular expression the certificate URL's host must match (case-insensitive).</summary>
+    public string CertificateHostPattern { get; set; } = DefaultCertificateHostPattern;
+
+    /// <summary>
+    /// A PEM file with a certificate authority trusted, in addition to the system's, for HTTPS downloads from those hosts
+    /// (a private mirror, or the test fake). Unset in production.
+    /// </summary>
+    public string? TrustedCertificateAuthority { get; set; }
+
+    /// <summary>Visit the <c>SubscribeURL</c> of a subscription confirmation (same host check). Off by default.</summary>
+    public bool AutoConfirm { get; set; }
+
+    /// <summary>When set, only these topics are accepted (and confirmed); others get 403.</summary>
+    public string[]? AllowedTopicArns { get; set; }
+
+    /// <summary>Messages older than this (by their signed timestamp) are refused as replays.</summary>
+    public TimeSpan MaxMessageAge { get; set; } = TimeSpan.FromDays(1);
+
+    /// <summary>The severity of CloudWatch alarms (they carry none).</summary>
+    public string AlarmSeverity { get; set; } = "high";
+
+    /// <summary>Raise a (low) alert for INSUFFICIENT_DATA; by default that state is acknowledged and ignored.</summary>
+    public bool AlertOnInsufficientData { get; set; }
+
+    /// <summary>Alarm dimensions naming the service, the first present wins; null means a built-in list.</summary>
+    public string[]? ServiceDimensions { get; set; }
+
+    public IReadOnlyList<string> EffectiveServiceDimensions => ServiceDimensions ??
+    [
+        "ServiceName", "Service", "FunctionName", "ClusterName", "DBInstanceIdentifier", "DBClusterIdentifier",
+        "LoadBalancer", "TargetGroup", "TableName", "QueueName", "TopicName", "ApiName", "AutoScalingGroupName",
+    ];
+}

@@ -1,9 +1,0 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
-
-namespace IncidentPlatform.Gateway.Webhooks.Alertmanager;
-
-/// <summary>Alertmanager and Grafana webhook bodies (camelCase; <c>generatorURL</c> and friends match ignoring case).</summary>
-[JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
-[JsonSerializable(typeof(AlertmanagerPayload))]
-internal sealed partial class AlertmanagerJsonContext : JsonSerializerContext;

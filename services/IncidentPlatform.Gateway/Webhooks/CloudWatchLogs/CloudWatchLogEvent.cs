@@ -1,4 +1,0 @@
-namespace IncidentPlatform.Gateway.Webhooks.CloudWatchLogs;
-
-/// <summary>One log line: its CloudWatch id, its time (milliseconds since the epoch) and its text.</summary>
-internal sealed record CloudWatchLogEvent(string? Id, long Timestamp, string? Message);

@@ -1,6 +1,0 @@
-using System.Text.Json;
-
-namespace IncidentPlatform.Gateway.Webhooks.CloudWatchLogs;
-
-/// <summary>One Firehose record.</summary>
-internal sealed record FirehoseRecord(JsonElement Data);

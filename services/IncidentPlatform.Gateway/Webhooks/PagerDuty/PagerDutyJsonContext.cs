@@ -1,9 +1,0 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
-
-namespace IncidentPlatform.Gateway.Webhooks.PagerDuty;
-
-/// <summary>PagerDuty's snake_case JSON.</summary>
-[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, PropertyNameCaseInsensitive = true)]
-[JsonSerializable(typeof(PagerDutyWebhook))]
-internal sealed partial class PagerDutyJsonContext : JsonSerializerContext;

@@ -1,4 +1,0 @@
-namespace IncidentPlatform.Gateway.Webhooks.PagerDuty;
-
-/// <summary>A reference to another PagerDuty object (service, priority, team…).</summary>
-internal sealed record PagerDutyReference(string? Id, string? Summary, string? HtmlUrl);

@@ -1,4 +1,0 @@
-namespace IncidentPlatform.Gateway.Webhooks.PagerDuty;
-
-/// <summary>A PagerDuty v3 webhook body: exactly one event.</summary>
-internal sealed record PagerDutyWebhook(PagerDutyEvent? Event);
