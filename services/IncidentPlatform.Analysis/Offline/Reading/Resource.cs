@@ -1,5 +1,3 @@
-using IncidentPlatform.Contracts;
-
 namespace IncidentPlatform.Analysis.Offline.Reading;
 
 /// <summary>What an alert measures, as an engineer names it, and the failure it means when it runs out.</summary>
@@ -15,20 +13,4 @@ internal enum Resource
     ServerErrors,
     Queue,
     Requests,
-}
-
-internal static class ResourceCategories
-{
-    /// <summary>The category of a resource that is exhausted or far past its threshold.</summary>
-    public static string? Category(this Resource resource) => resource switch
-    {
-        Resource.Disk => AnalysisCategories.DiskFull,
-        Resource.Memory => AnalysisCategories.OutOfMemory,
-        Resource.Cpu or Resource.Threads => AnalysisCategories.ResourceSaturation,
-        Resource.Connections => AnalysisCategories.ConnectionPoolExhaustion,
-        Resource.Latency => AnalysisCategories.Timeout,
-        Resource.ServerErrors => AnalysisCategories.UpstreamError,
-        Resource.Queue or Resource.Requests => AnalysisCategories.TrafficSurge,
-        _ => null,
-    };
 }

@@ -151,15 +151,3 @@ internal sealed class Words
         }
     }
 }
-
-/// <summary>What a <see cref="Word"/> is.</summary>
-internal enum WordKind
-{
-    Letters,
-    Number,
-    Path,
-    Sign,
-}
-
-/// <summary>One word: lower-case letters, a number (with its value and a '%' after it), a path or a comparison sign.</summary>
-internal readonly record struct Word(string Text, WordKind Kind, double Value, bool Percent);
