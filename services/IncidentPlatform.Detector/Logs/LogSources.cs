@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using IncidentPlatform.Detector.Anomalies;
-using IncidentPlatform.Detector.Templates;
+using IncidentPlatform.Detector.LogTemplates;
 using IncidentPlatform.Store;
 using Microsoft.Extensions.Options;
 
@@ -50,7 +50,14 @@ internal sealed class LogSources(
         var json = await checkpoints.GetAsync(LogSource.CheckpointName(sourceId), CancellationToken.None);
         var now = time.GetUtcNow();
         AnomalyDetector detector;
-        if (json is null)
+        if (saved.Outdated)
+        {
+            // The templates are learnt again under new ids: without a new warm-up each would count as a new template.
+            logger.LogWarning(
+                "The templates of log source {Source} were saved by an older version of the miner; learning them again", sourceId);
+            detector = new AnomalyDetector(sourceId, settings, now);
+        }
+        else if (json is null)
         {
             detector = new AnomalyDetector(sourceId, settings, now);
         }

@@ -17,6 +17,18 @@ public sealed class AccuracyReport
 
     public void Add(CorpusScenario scenario, IncidentAnalysis analysis) => _results.Add((scenario, analysis));
 
+    /// <summary>Category accuracy on the development scenarios or on the held-out ones.</summary>
+    public double CategoryAccuracyOf(bool heldOut) => Share(r => CategoryCorrect(r.Scenario, r.Analysis), r => r.Scenario.HeldOut == heldOut);
+
+    /// <summary>One line per part: development and held out, category and action accuracy with counts.</summary>
+    public string Summary() => string.Join(Environment.NewLine, new[] { ("development", false), ("held out", true) }
+        .Select(p => (Name: p.Item1, Part: _results.Where(r => r.Scenario.HeldOut == p.Item2).ToList()))
+        .Where(p => p.Part.Count > 0)
+        .Select(p => string.Create(CultureInfo.InvariantCulture,
+            $"{p.Name}: category {p.Part.Count(r => CategoryCorrect(r.Scenario, r.Analysis))}/{p.Part.Count} = " +
+            $"{(double)p.Part.Count(r => CategoryCorrect(r.Scenario, r.Analysis)) / p.Part.Count:P1}, " +
+            $"action {p.Part.Count(r => ActionCorrect(r.Scenario, r.Analysis))}/{p.Part.Count}")));
+
     /// <summary>The scenarios whose category was wrong, with what the analyzer said.</summary>
     public IEnumerable<string> Misses() => _results
         .Where(r => !CategoryCorrect(r.Scenario, r.Analysis) || !ActionCorrect(r.Scenario, r.Analysis))
@@ -37,7 +49,7 @@ public sealed class AccuracyReport
             text.AppendLine(CultureInfo.InvariantCulture, $"| {group.Key} | {n} | {category}/{n} | {action}/{n} |");
         }
 
-        foreach (var (name, subset) in new[] { ("tuned", false), ("held out", true) })
+        foreach (var (name, subset) in new[] { ("development", false), ("held out", true) })
         {
             var part = _results.Where(r => r.Scenario.HeldOut == subset).ToList();
             if (part.Count > 0)
@@ -60,6 +72,11 @@ public sealed class AccuracyReport
 
     private static string? TopAction(IncidentAnalysis analysis) => analysis.RecommendedActions.FirstOrDefault()?.ActionId;
 
-    private double Share(Func<(CorpusScenario Scenario, IncidentAnalysis Analysis), bool> correct) =>
-        _results.Count == 0 ? 0 : (double)_results.Count(correct) / _results.Count;
+    private double Share(
+        Func<(CorpusScenario Scenario, IncidentAnalysis Analysis), bool> correct,
+        Func<(CorpusScenario Scenario, IncidentAnalysis Analysis), bool>? among = null)
+    {
+        var part = _results.Where(among ?? (_ => true)).ToList();
+        return part.Count == 0 ? 0 : (double)part.Count(correct) / part.Count;
+    }
 }

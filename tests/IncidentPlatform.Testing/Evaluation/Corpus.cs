@@ -28,11 +28,24 @@ public static class Corpus
         return null;
     }
 
-    /// <summary>Every scenario of the directory, in file-name order.</summary>
-    public static IReadOnlyList<CorpusScenario> Load(string directory) =>
+    /// <summary>The folder, inside the corpus, of the held-out scenarios: measured at the end, never tuned on.</summary>
+    public const string HeldOutFolder = "HeldOut";
+
+    /// <summary>The development scenarios of the directory (not its held-out folder), in file-name order.</summary>
+    public static IReadOnlyList<CorpusScenario> Load(string directory) => LoadFolder(directory, heldOut: false);
+
+    /// <summary>The held-out scenarios (<see cref="HeldOutFolder"/>), marked <see cref="CorpusScenario.HeldOut"/>.</summary>
+    public static IReadOnlyList<CorpusScenario> LoadHeldOut(string directory) =>
+        LoadFolder(Path.Combine(directory, HeldOutFolder), heldOut: true);
+
+    private static IReadOnlyList<CorpusScenario> LoadFolder(string directory, bool heldOut) =>
         [.. Directory.EnumerateFiles(directory, "*.json").Order(StringComparer.Ordinal).Select(file =>
-            JsonSerializer.Deserialize(File.ReadAllText(file), CorpusJsonContext.Default.CorpusScenario)
-            ?? throw new InvalidDataException($"{file} holds no scenario."))];
+        {
+            var scenario = JsonSerializer.Deserialize(File.ReadAllText(file), CorpusJsonContext.Default.CorpusScenario)
+                ?? throw new InvalidDataException($"{file} holds no scenario.");
+            scenario.HeldOut = heldOut;
+            return scenario;
+        })];
 
     /// <summary>Stores the scenario as an incident with its alerts (ids from <paramref name="incidentId"/>), analyzed at <paramref name="now"/>.</summary>
     public static async Task<Incident> SeedAsync(IIncidentStore store, CorpusScenario scenario, string incidentId, DateTimeOffset now, CancellationToken cancellationToken = default)

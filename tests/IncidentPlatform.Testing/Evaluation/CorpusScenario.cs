@@ -22,7 +22,11 @@ public sealed record CorpusScenario
 
     public List<CorpusSignal> Signals { get; set; } = [];
 
-    /// <summary>True for scenarios written after the offline knowledge base was last changed and never used to change it.</summary>
+    /// <summary>
+    /// True for the held-out quarter (the corpus's <c>HeldOut</c> folder): written with the rest, set aside by a hash of
+    /// their ids before the analyzer was changed, and measured only at the end. Set by the loader, not the file.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public bool HeldOut { get; set; }
 
     /// <summary>True for scenarios whose text tries to steer the analysis (prompt injection).</summary>
