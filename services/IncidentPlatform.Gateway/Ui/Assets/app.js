@@ -11,9 +11,10 @@ let shown = null;
 
 function show(page) {
   if (page !== shown) {
+    // Moving to another page puts the focus on it (for screen readers and the keyboard); the first page of a visit and
+    // refreshes of the same page leave it be, so Tab still starts at the skip link.
+    if (shown !== null && page !== 'login') queueMicrotask(() => $('main').focus({ preventScroll: true }));
     shown = page;
-    // A new page takes the focus (for screen readers and the keyboard); a refresh of the same page leaves it be.
-    queueMicrotask(() => $('main').focus({ preventScroll: true }));
   }
   for (const id of PAGES) $(id).hidden = id !== page;
   $('topbar').hidden = page === 'login';
@@ -86,6 +87,12 @@ document.addEventListener('keydown', (event) => {
   const typing = event.target.closest('input, select, textarea, dialog');
   if (typing || event.ctrlKey || event.metaKey || event.altKey || $('list').hidden) return;
   onListKey(event);
+});
+
+// The skip link moves the focus without touching the URL, which holds the route and the list's filters.
+document.querySelector('.skip').addEventListener('click', (event) => {
+  event.preventDefault();
+  $('main').focus();
 });
 
 window.addEventListener('hashchange', route);
