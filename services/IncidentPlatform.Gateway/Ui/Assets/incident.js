@@ -22,7 +22,7 @@ export async function showIncident(id) {
     el('nav', { class: 'crumbs', 'aria-label': 'Breadcrumb' }, el('a', { href: '#/', text: 'Incidents' }), ' / ',
       el('span', { class: 'mono', text: incident.id })),
     header(incident, reload),
-    waiting ? el('div', { class: 'callout callout-wait', role: 'note' },
+    waiting ? el('div', { class: 'callout callout-wait spaced', role: 'note' },
       el('strong', { text: waiting === 1 ? 'An action is waiting for approval.' : `${waiting} actions are waiting for approval.` }),
       el('a', { href: '#remediations', text: 'Review', on: { click: (e) => { e.preventDefault(); $('remediations').scrollIntoView(); } } })) : null,
     el('div', { class: 'incident-grid' },
