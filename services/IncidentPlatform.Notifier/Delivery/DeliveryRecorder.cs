@@ -1,5 +1,6 @@
 using IncidentPlatform.Contracts;
 using System.Text.RegularExpressions;
+using IncidentPlatform.Notifier.Configuration;
 using IncidentPlatform.Notifier.Telemetry;
 using IncidentPlatform.Store;
 using MassTransit;
@@ -23,7 +24,8 @@ internal sealed partial class DeliveryRecorder(
         switch (delivery.Status)
         {
             case DeliveryStatus.Delivered:
-                logger.LogInformation(
+                // A console channel's own line already says it on the console: the log line would repeat it.
+                logger.Log(delivery.ChannelType == ChannelTypes.Console ? LogLevel.Debug : LogLevel.Information,
                     "Delivered {EventType} of {IncidentId} to {Channel} after {Attempts} attempt(s)",
                     delivery.EventType, delivery.IncidentId, delivery.Channel, delivery.Attempts);
                 await publish.Publish(new NotificationDelivered
