@@ -1,6 +1,6 @@
 // IncidentPlatform web UI: sign-in, routing between the pages, live updates, keyboard shortcuts.
 import { api, session, onUnauthorized, Unauthorized } from './api.js';
-import { $, say, refreshTimes, debounce } from './dom.js';
+import { $, say, refreshTimes, throttle } from './dom.js';
 import { showList, onListEvent, onListKey } from './list.js';
 import { showIncident, currentIncident } from './incident.js';
 import { showSilences } from './silences.js';
@@ -49,9 +49,8 @@ $('login-form').addEventListener('submit', async (event) => {
 });
 $('logout').addEventListener('click', () => signOut());
 
-// Bursts of events (an alert storm, a remediation's steps) become one refresh.
-const refreshList = debounce((event) => onListEvent(event), 300);
-const refreshIncident = debounce((id) => showIncident(id).catch((e) => say(e.message)), 300);
+const refreshList = throttle((event) => onListEvent(event), 500);
+const refreshIncident = throttle((id) => showIncident(id).catch((e) => say(e.message)), 500);
 
 function onEvent(event) {
   if (!$('list').hidden) refreshList(event);

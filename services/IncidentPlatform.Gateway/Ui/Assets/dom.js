@@ -79,8 +79,15 @@ export function say(text) {
   if (text) toastTimer = setTimeout(() => { node.textContent = ''; }, 6000);
 }
 
-/** Calls fn at most once per wait (the last call wins), for refreshes triggered by bursts of live events. */
-export function debounce(fn, wait) {
-  let timer;
-  return (...args) => { clearTimeout(timer); timer = setTimeout(() => fn(...args), wait); };
+/**
+ * Calls fn at most once per wait, with the latest arguments: a burst of live events (a storm, a remediation's steps)
+ * becomes one refresh, and a long burst still refreshes every wait.
+ */
+export function throttle(fn, wait) {
+  let timer = null;
+  let latest;
+  return (...args) => {
+    latest = args;
+    if (timer === null) timer = setTimeout(() => { timer = null; fn(...latest); }, wait);
+  };
 }
