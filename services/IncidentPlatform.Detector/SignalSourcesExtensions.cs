@@ -45,6 +45,7 @@ internal static class SignalSourcesExtensions
         services.AddSingleton<SplunkStatusBoard>();
         services.AddSingleton<DetectorInstance>();
         services.AddSingleton<DemoPaths>();
+        services.AddSingleton<DemoAlarms>();
         services.AddSingleton<FileTailers>();
         services.AddHostedService<LogPipelineService>();
         services.AddHostedService<FileTailService>();

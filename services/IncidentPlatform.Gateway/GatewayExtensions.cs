@@ -41,6 +41,7 @@ public static class GatewayExtensions
         builder.Services.AddProblemDetails();
         builder.Services.AddGatewayJson();
         builder.Services.AddScoped<IncidentCommands>();
+        builder.Services.AddScoped<IncidentListView>();
         builder.Services.AddGatewayMcp().WithHttpTransport(o => o.Stateless = true);
         builder.Services.AddGatewayRateLimiting(builder.Configuration);
         builder.Services.AddGatewayOpenApi();
@@ -82,6 +83,7 @@ public static class GatewayExtensions
         app.MapIncidentEndpoints();
         app.MapIncidentCommandEndpoints();
         app.MapRemediationEndpoints();
+        app.MapAuditEndpoints();
         app.MapDeliveryEndpoints();
         app.MapSlackInteractions();
         app.MapIntake();

@@ -59,6 +59,7 @@ public static class RemediationExtensions
         services.AddSingleton<AuditVerifier>();
         services.AddSingleton<RunLimits>();
         services.AddSingleton<RemediationWorkflow>();
+        services.AddSingleton<RemediationTimeline>();
         services.AddSingleton<ProposalService>();
         services.AddSingleton<ApprovalService>();
         services.AddSingleton<SuggestionService>();

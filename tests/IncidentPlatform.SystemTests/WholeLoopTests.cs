@@ -43,12 +43,24 @@ public sealed class WholeLoopTests(RabbitMqFixture rabbit, RedisFixture redis)
         await page.GetByRole(AriaRole.Link, new() { Name = incident.GetProperty("title").GetString()! }).ClickAsync();
         await Assertions.Expect(page.Locator("#analysis")).ToContainTextAsync("resource-saturation");
         var card = page.Locator("[data-remediation]");
-        await Assertions.Expect(card.Locator(".state")).ToHaveTextAsync("pendingApproval");
+        await Assertions.Expect(card.Locator(".state")).ToHaveTextAsync("Waiting for approval");
 
+        // A reboot is high-risk: the page asks for confirmation, with a comment for the audit trail.
         await card.GetByRole(AriaRole.Button, new() { Name = "Approve aws.ec2.reboot-instances" }).ClickAsync();
+        var dialog = page.GetByRole(AriaRole.Dialog);
+        await dialog.GetByLabel("Comment").FillAsync("reboot it");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Approve and run" }).ClickAsync();
 
-        // The page follows the remediation's events live until the dry run has succeeded.
-        await Assertions.Expect(card.Locator(".state")).ToHaveTextAsync("succeeded", new() { Timeout = 30_000 });
+        // The page follows the remediation's events live until the dry run has succeeded, and its timeline (newest
+        // first) shows the decision and the execution.
+        await Assertions.Expect(card.Locator(".state")).ToHaveAttributeAsync("data-state", "succeeded", new() { Timeout = 30_000 });
+        await Assertions.Expect(card.Locator(".request")).ToContainTextAsync("Action=RebootInstances");
+        var timeline = page.Locator("#timeline");
+        await Assertions.Expect(timeline.Locator("li[data-step='approved']"))
+            .ToContainTextAsync("admin approved aws.ec2.reboot-instances via ui: “reboot it”");
+        await Assertions.Expect(timeline.Locator("li[data-step='succeeded']")).ToContainTextAsync("ran in dry-run");
+        var steps = await timeline.Locator("li").EvaluateAllAsync<string[]>("items => items.map(i => i.dataset.step || i.dataset.kind)");
+        steps.Where(s => s is "approved" or "succeeded" or "proposed").ShouldBe(["succeeded", "approved", "proposed"]);
         await CpuAlarmLoop.AssertRanOnceInDryRunAsync(admin, id, actor: "admin", channel: "ui");
         Directory.Delete(data, recursive: true);
     }

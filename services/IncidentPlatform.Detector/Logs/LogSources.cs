@@ -28,10 +28,13 @@ internal sealed class LogSources(
 
     public bool Contains(string sourceId) => _sources.ContainsKey(sourceId);
 
-    /// <summary>The source, loaded from the store the first time (a failed load is tried again on the next call).</summary>
-    public async Task<LogSource> GetAsync(string sourceId, TimeSpan? warmUp = null)
+    /// <summary>
+    /// The source, loaded from the store the first time (a failed load is tried again on the next call); its warm-up and
+    /// labels are those of the first call.
+    /// </summary>
+    public async Task<LogSource> GetAsync(string sourceId, TimeSpan? warmUp = null, IReadOnlyDictionary<string, string>? labels = null)
     {
-        var lazy = _sources.GetOrAdd(sourceId, id => new Lazy<Task<LogSource>>(() => LoadAsync(id, warmUp)));
+        var lazy = _sources.GetOrAdd(sourceId, id => new Lazy<Task<LogSource>>(() => LoadAsync(id, warmUp, labels)));
         try
         {
             return await lazy.Value;
@@ -43,9 +46,9 @@ internal sealed class LogSources(
         }
     }
 
-    private async Task<LogSource> LoadAsync(string sourceId, TimeSpan? warmUp)
+    private async Task<LogSource> LoadAsync(string sourceId, TimeSpan? warmUp, IReadOnlyDictionary<string, string>? labels)
     {
-        var settings = AnomalySettings.For(sourceId, options.Value.Anomaly, warmUp);
+        var settings = AnomalySettings.For(sourceId, options.Value.Anomaly, warmUp, labels);
         var saved = await templates.LoadAsync(sourceId, TemplateMinerOptions.Default, CancellationToken.None);
         var json = await checkpoints.GetAsync(LogSource.CheckpointName(sourceId), CancellationToken.None);
         var now = time.GetUtcNow();

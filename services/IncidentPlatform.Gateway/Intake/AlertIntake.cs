@@ -22,8 +22,9 @@ internal sealed partial class AlertIntake(
     public async Task<IResult> AcceptAsync(Alert alert, CancellationToken cancellationToken)
     {
         var (id, error) = await SubmitAsync(alert, cancellationToken);
+        var note = alert.TimestampFromReceipt ? $"No timestamp was given: the time of receipt, {alert.Timestamp:O}, was used." : null;
         return error is null
-            ? TypedResults.Accepted((string?)null, new AlertAccepted(id))
+            ? TypedResults.Accepted((string?)null, new AlertAccepted(id, note))
             : Problems.Result(StatusCodes.Status503ServiceUnavailable, "Not accepted", error);
     }
 

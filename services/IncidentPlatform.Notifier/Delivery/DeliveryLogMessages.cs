@@ -11,8 +11,8 @@ internal static partial class DeliveryLogMessages
     [LoggerMessage(Level = LogLevel.Information, Message = "Skipping {EventType} of {IncidentId} to {Channel}: already delivered")]
     public static partial void AlreadyDelivered(ILogger logger, string eventType, string incidentId, string channel);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Delivered {EventType} of {IncidentId} to {Channel} after {Attempts} attempt(s)")]
-    public static partial void Delivered(ILogger logger, string eventType, string incidentId, string channel, int attempts);
+    [LoggerMessage(Message = "Delivered {EventType} of {IncidentId} to {Channel} after {Attempts} attempt(s)")]
+    public static partial void Delivered(ILogger logger, LogLevel level, string eventType, string incidentId, string channel, int attempts);
 
     [LoggerMessage(Level = LogLevel.Warning,
         Message = "Failed to deliver {EventType} of {IncidentId} to {Channel} after {Attempts} attempt(s): {Detail}")]

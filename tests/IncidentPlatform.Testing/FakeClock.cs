@@ -1,4 +1,4 @@
-namespace IncidentPlatform.Detector.Tests.Infrastructure;
+namespace IncidentPlatform.Testing;
 
 /// <summary>
 /// A clock that moves only when told to, with timers (so <see cref="PeriodicTimer"/> and <c>Task.Delay</c> on it work):
@@ -23,6 +23,18 @@ public sealed class FakeClock(DateTimeOffset start) : TimeProvider
         var timer = new FakeTimer(this, callback, state);
         timer.Change(dueTime, period);
         return timer;
+    }
+
+    /// <summary>
+    /// How many one-shot timers (<c>Task.Delay</c>) are due within <paramref name="within"/> from now: loops that sleep
+    /// between rounds are idle exactly when their delay is pending, so a test can wait for them before moving the clock.
+    /// </summary>
+    public int Sleeping(TimeSpan within)
+    {
+        lock (_gate)
+        {
+            return _timers.Count(t => t.Period == TimeSpan.Zero && t.Due is { } due && due <= _now + within);
+        }
     }
 
     /// <summary>Moves the clock forward, firing due timers one step at a time.</summary>
