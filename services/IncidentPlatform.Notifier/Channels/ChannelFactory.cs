@@ -1,5 +1,6 @@
 using IncidentPlatform.Notifier.Channels.Console;
 using IncidentPlatform.Notifier.Channels.Email;
+using IncidentPlatform.Notifier.Channels.Grafana;
 using IncidentPlatform.Notifier.Channels.Jira;
 using IncidentPlatform.Notifier.Channels.PagerDuty;
 using IncidentPlatform.Notifier.Channels.ServiceNow;
@@ -24,6 +25,7 @@ internal sealed class ChannelFactory(
         ChannelTypes.Jira => new JiraChannel(name, options, http, state),
         ChannelTypes.PagerDuty => new PagerDutyChannel(name, options, http),
         ChannelTypes.ServiceNow => new ServiceNowChannel(name, options, http, state, time),
+        ChannelTypes.GrafanaAnnotations => new GrafanaAnnotationsChannel(name, options, http, state),
         ChannelTypes.Webhook => new WebhookChannel(name, options, http, time),
         ChannelTypes.Console => new ConsoleChannel(name, options),
         _ => throw new InvalidOperationException($"Unknown channel type '{options.Type}' for channel '{name}'."),

@@ -41,6 +41,10 @@ internal static class ChannelValidator
                 Required(key, "Password", channel.Password, "a Jira API token", errors);
                 Required(key, "Project", channel.Project, "a project key such as OPS", errors);
                 break;
+            case ChannelTypes.GrafanaAnnotations:
+                Url(key, "Url", channel.Url, required: true, errors);
+                Required(key, "Token", channel.Token, "a Grafana service-account token (glsa_…) with annotations:write", errors);
+                break;
             case ChannelTypes.ServiceNow:
                 ValidateServiceNow(key, channel, errors);
                 break;

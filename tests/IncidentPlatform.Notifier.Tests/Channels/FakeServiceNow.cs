@@ -118,12 +118,12 @@ internal sealed class FakeServiceNow : IAsyncDisposable
         if (form.GetValueOrDefault("grant_type") != "client_credentials" || form.GetValueOrDefault("client_id") != ClientId ||
             form.GetValueOrDefault("client_secret") != ClientSecret)
         {
-            return Write(response, 401, new JsonObject { ["error_description"] = "access_denied", ["error"] = "server_error" });
+            return FakeHttpServer.WriteJsonAsync(response, 401, new JsonObject { ["error_description"] = "access_denied", ["error"] = "server_error" });
         }
 
         var token = $"token-{Interlocked.Increment(ref _issued)}";
         _tokens[token] = true;
-        return Write(response, 200, new JsonObject
+        return FakeHttpServer.WriteJsonAsync(response, 200, new JsonObject
         {
             ["access_token"] = token, ["scope"] = "useraccount", ["token_type"] = "Bearer", ["expires_in"] = TokenSeconds,
         });
@@ -134,18 +134,11 @@ internal sealed class FakeServiceNow : IAsyncDisposable
         : new JsonObject([.. fields.Select(f => KeyValuePair.Create(f, record[f]?.DeepClone()))]);
 
     private static Task Result(HttpResponse response, int status, JsonNode result) =>
-        Write(response, status, new JsonObject { ["result"] = result });
+        FakeHttpServer.WriteJsonAsync(response, status, new JsonObject { ["result"] = result });
 
     private static Task Error(HttpResponse response, int status, string message, string detail) =>
-        Write(response, status, new JsonObject
+        FakeHttpServer.WriteJsonAsync(response, status, new JsonObject
         {
             ["error"] = new JsonObject { ["message"] = message, ["detail"] = detail }, ["status"] = "failure",
         });
-
-    private static Task Write(HttpResponse response, int status, JsonObject body)
-    {
-        response.StatusCode = status;
-        response.ContentType = "application/json";
-        return response.WriteAsync(body.ToJsonString());
-    }
 }

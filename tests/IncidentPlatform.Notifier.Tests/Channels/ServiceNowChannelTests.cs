@@ -26,7 +26,7 @@ public sealed class ServiceNowChannelTests
         var remediation = TestData.Remediation(incident.Id);
 
         await host.PublishAsync(TestData.Opened(incident));
-        await host.PublishAsync(new IncidentAnalyzed { IncidentId = incident.Id, OccurredAt = TestData.Now, Analysis = Analysis() });
+        await host.PublishAsync(new IncidentAnalyzed { IncidentId = incident.Id, OccurredAt = TestData.Now, Analysis = TestData.Analysis() });
         await host.PublishAsync(new RemediationProposed
         {
             IncidentId = incident.Id, RemediationId = remediation.Id, OccurredAt = TestData.Now, Remediation = remediation,
@@ -178,7 +178,7 @@ public sealed class ServiceNowChannelTests
         var incident = await host.OpenAsync(TestData.Incident());
 
         await host.PublishAsync(TestData.Opened(incident));
-        await host.PublishAsync(new IncidentAnalyzed { IncidentId = incident.Id, OccurredAt = TestData.Now, Analysis = Analysis() });
+        await host.PublishAsync(new IncidentAnalyzed { IncidentId = incident.Id, OccurredAt = TestData.Now, Analysis = TestData.Analysis() });
         host.Time.Advance(TimeSpan.FromSeconds(FakeServiceNow.TokenSeconds));
         await host.PublishAsync(TestData.ApprovalRequested(TestData.Remediation(incident.Id)));
         fake.RevokeTokens();
@@ -232,14 +232,4 @@ public sealed class ServiceNowChannelTests
     [InlineData(Severity.Info, "3", "3")]
     public void Map_EachSeverity_GivesImpactAndUrgency(Severity severity, string impact, string urgency) =>
         Notifier.Channels.ServiceNow.ServiceNowFields.Map(severity).ShouldBe((impact, urgency));
-
-    private static IncidentAnalysis Analysis() => new()
-    {
-        Category = "resource-exhaustion",
-        Hypotheses = [new Hypothesis { Summary = "Connection pool exhausted", Confidence = 0.8 }],
-        Severity = Severity.Critical,
-        Impact = "checkout fails for a third of users",
-        Provider = "offline",
-        AnalyzedAt = TestData.Now,
-    };
 }

@@ -76,18 +76,8 @@ internal sealed class ServiceNowApi(ChannelOptions options, IHttpClientFactory h
         return result.Success ? (result, Answer(text)) : (result.In("ServiceNow"), null);
     }
 
-    private static JsonElement? Answer(string text)
-    {
-        try
-        {
-            using var json = JsonDocument.Parse(text);
-            return json.RootElement.TryGetProperty("result", out var result) ? result.Clone() : null;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
+    private static JsonElement? Answer(string text) =>
+        VendorHttp.ParseJson(text) is { ValueKind: JsonValueKind.Object } root && root.TryGetProperty("result", out var result) ? result : null;
 
     private static ServiceNowRecord? Record(JsonElement r) =>
         r.ValueKind == JsonValueKind.Object && Text(r, "sys_id") is { } sysId ? new ServiceNowRecord(sysId, Text(r, "number") ?? sysId) : null;
