@@ -75,7 +75,7 @@ public static class GatewayExtensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.UseRateLimiter();
+        app.UseGatewayAuth();
         app.MapIncidentEndpoints();
         app.MapIncidentCommandEndpoints();
         app.MapRemediationEndpoints();

@@ -13,7 +13,8 @@ namespace IncidentPlatform.Gateway.Intake;
 internal sealed class AlertIntake(
     IPublishEndpoint publisher, IIdempotencyStore idempotency, TimeProvider time, ILogger<AlertIntake> logger)
 {
-    private static readonly TimeSpan RetryMemory = TimeSpan.FromDays(1);
+    /// <summary>How long a sender's alert id is remembered: a retry within it is dropped.</summary>
+    public static readonly TimeSpan RetryMemory = TimeSpan.FromDays(1);
     private static readonly TimeSpan PublishTimeout = TimeSpan.FromSeconds(10);
 
     /// <summary>Accepts the alert: 202 with its id, or 503 problem details when it could not be queued.</summary>
