@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The test command: installs the servers the tests start (Debian packages), builds IncidentPlatform.Ci.slnf
-# (every project but the Aspire AppHost) and runs every test. Fails when anything fails.
+# The test command: installs the servers the tests start (Debian packages), provides a Docker engine with the images
+# the AppHost tests run (eng/containers.sh, only when they are missing), builds IncidentPlatform.Ci.slnf and runs
+# every test. Fails when anything fails.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -17,6 +18,9 @@ if [ ${#missing[@]} -gt 0 ]; then
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}"
 fi
+
+# The AppHost's Redis and RabbitMQ containers and the services' base image, built locally (no registry is reachable).
+eng/containers.sh --check || eng/containers.sh
 
 python3 eng/ci-slnf.py --check
 dotnet build IncidentPlatform.Ci.slnf -c Release

@@ -1,10 +1,10 @@
 using IncidentPlatform.ServiceDefaults.Configuration;
 using IncidentPlatform.ServiceDefaults.Health;
 using MassTransit;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace IncidentPlatform.ServiceDefaults.Messaging;
 
@@ -31,14 +31,19 @@ public static class MessagingExtensions
             : RabbitMqEndpoint.Parse(builder.Configuration.GetRequiredConnectionString(
                 ResourceNames.Messaging, RabbitMqEndpoint.Example));
 
-        if (rabbit is not null)
-        {
-            builder.Services.AddHealthChecks().Add(new HealthCheckRegistration(
-                ResourceNames.Messaging, _ => new RabbitMqHealthCheck(rabbit), HealthStatus.Unhealthy, [HealthTags.Ready]));
-        }
-
+        // MassTransit's bus check under the resource's name, tagged for readiness, and read strictly: with no endpoint
+        // receiving (the broker is down) the service is not ready. Every service has receive endpoints.
+        builder.Services.AddSingleton<IPostConfigureOptions<HealthCheckServiceOptions>>(new BusReadinessCheck.Wrap(ResourceNames.Messaging));
         builder.Services.AddMassTransit(bus =>
         {
+            bus.ConfigureHealthCheckOptions(health =>
+            {
+                health.Name = ResourceNames.Messaging;
+                health.MinimalFailureStatus = HealthStatus.Unhealthy;
+                health.Tags.Add(HealthTags.Ready);
+            });
+            // MassTransit 8.4+ reports anonymous usage to its authors over HTTP; a self-hosted platform sends nothing.
+            bus.DisableUsageTelemetry();
             bus.SetEndpointNameFormatter(new ServiceEndpointNameFormatter());
             foreach (var consumers in consumerSets)
             {

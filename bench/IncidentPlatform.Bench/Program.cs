@@ -1,6 +1,11 @@
 using System.Reflection;
 using IncidentPlatform.Bench;
 
+if (args is ["--serve", .. var serve])
+{
+    return await ChildServer.RunAsync(serve);
+}
+
 var benchmarks = typeof(IBenchmark).Assembly.GetTypes()
     .Where(t => t is { IsAbstract: false, IsInterface: false } && typeof(IBenchmark).IsAssignableFrom(t))
     .Select(t => (IBenchmark)Activator.CreateInstance(t)!)

@@ -8,6 +8,7 @@ using IncidentPlatform.Analysis.Pipeline;
 using IncidentPlatform.Analysis.Providers;
 using IncidentPlatform.Analysis.Redaction;
 using IncidentPlatform.Analysis.Telemetry;
+using IncidentPlatform.ServiceDefaults.Concurrency;
 using IncidentPlatform.ServiceDefaults.Messaging;
 using IncidentPlatform.Store;
 using MassTransit;

@@ -5,7 +5,7 @@ using IncidentPlatform.Detector.Files;
 using IncidentPlatform.Detector.Logs;
 using IncidentPlatform.Detector.Signals;
 using IncidentPlatform.Detector.Splunk;
-using IncidentPlatform.Detector.Templates;
+using IncidentPlatform.Detector.LogTemplates;
 using IncidentPlatform.ServiceDefaults.Health;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -45,6 +45,7 @@ internal static class SignalSourcesExtensions
         services.AddSingleton<SplunkStatusBoard>();
         services.AddSingleton<DetectorInstance>();
         services.AddSingleton<DemoPaths>();
+        services.AddSingleton<DemoAlarms>();
         services.AddSingleton<FileTailers>();
         services.AddHostedService<LogPipelineService>();
         services.AddHostedService<FileTailService>();

@@ -10,6 +10,7 @@ using IncidentPlatform.Gateway.Mcp;
 using IncidentPlatform.Gateway.Remediations;
 using IncidentPlatform.Gateway.Silences;
 using IncidentPlatform.Gateway.Slack;
+using IncidentPlatform.Gateway.Telemetry;
 using IncidentPlatform.Gateway.Ui;
 using IncidentPlatform.ServiceDefaults.Messaging;
 using IncidentPlatform.Store;
@@ -36,9 +37,11 @@ public static class GatewayExtensions
     {
         builder.AddIncidentStore();
         builder.AddGatewayAuth();
+        builder.Services.AddGatewayTelemetry();
         builder.Services.AddProblemDetails();
         builder.Services.AddGatewayJson();
         builder.Services.AddScoped<IncidentCommands>();
+        builder.Services.AddScoped<IncidentListView>();
         builder.Services.AddGatewayMcp().WithHttpTransport(o => o.Stateless = true);
         builder.Services.AddGatewayRateLimiting(builder.Configuration);
         builder.Services.AddGatewayOpenApi();
@@ -73,12 +76,14 @@ public static class GatewayExtensions
     /// <summary>Maps the gateway's endpoints; every one but health needs an API key.</summary>
     public static WebApplication MapGateway(this WebApplication app)
     {
+        app.UseAlertRejectionMetrics();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseGatewayAuth();
         app.MapIncidentEndpoints();
         app.MapIncidentCommandEndpoints();
         app.MapRemediationEndpoints();
+        app.MapAuditEndpoints();
         app.MapDeliveryEndpoints();
         app.MapSlackInteractions();
         app.MapIntake();

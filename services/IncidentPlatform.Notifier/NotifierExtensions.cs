@@ -5,6 +5,7 @@ using IncidentPlatform.Notifier.Delivery;
 using IncidentPlatform.Notifier.Routing;
 using IncidentPlatform.Notifier.Throttling;
 using IncidentPlatform.ServiceDefaults.Health;
+using IncidentPlatform.ServiceDefaults.Http;
 using IncidentPlatform.ServiceDefaults.Messaging;
 using IncidentPlatform.Store;
 using MassTransit;
@@ -38,7 +39,9 @@ public static class NotifierExtensions
         services.AddOptions<NotifierOptions>().BindConfiguration(NotifierOptions.Section).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<NotifierOptions>, NotifierOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
-        services.AddHttpClient(VendorHttp.ClientName, client => client.Timeout = TimeSpan.FromSeconds(30));
+        // The dispatcher retries deliveries itself, with their idempotency keys; the client sends each attempt once
+        // (10 s per attempt, the resilience handler's timeout).
+        services.AddHttpClient(VendorHttp.ClientName).WithoutRetries();
 
         services.AddSingleton<ChannelStateStore>();
         services.AddSingleton<ChannelFactory>();

@@ -1,13 +1,14 @@
 using IncidentPlatform.Remediation.Audit;
-using IncidentPlatform.Remediation.Aws;
+using IncidentPlatform.Remediation.Executors.Aws;
 using IncidentPlatform.Remediation.Consumers;
-using IncidentPlatform.Remediation.Execution;
-using IncidentPlatform.Remediation.PagerDuty;
+using IncidentPlatform.Remediation.Executors;
+using IncidentPlatform.Remediation.Executors.PagerDuty;
 using IncidentPlatform.Remediation.Policies;
 using IncidentPlatform.Remediation.Telemetry;
-using IncidentPlatform.Remediation.Webhooks;
+using IncidentPlatform.Remediation.Executors.Webhook;
 using IncidentPlatform.Remediation.Workflow;
 using IncidentPlatform.ServiceDefaults.Health;
+using IncidentPlatform.ServiceDefaults.Http;
 using IncidentPlatform.ServiceDefaults.Messaging;
 using IncidentPlatform.Store;
 using MassTransit;
@@ -58,6 +59,7 @@ public static class RemediationExtensions
         services.AddSingleton<AuditVerifier>();
         services.AddSingleton<RunLimits>();
         services.AddSingleton<RemediationWorkflow>();
+        services.AddSingleton<RemediationTimeline>();
         services.AddSingleton<ProposalService>();
         services.AddSingleton<ApprovalService>();
         services.AddSingleton<SuggestionService>();
@@ -90,11 +92,15 @@ public static class RemediationExtensions
         return app;
     }
 
-    // Executors and their HTTP clients are transient: IHttpClientFactory rotates the handlers underneath.
+    // Executors and their HTTP clients are transient: IHttpClientFactory rotates the handlers underneath. AWS calls are
+    // retried only by AwsClient's own rules (a retried action could run twice); the webhook and PagerDuty executors keep
+    // the default, which retries a POST only when the server certainly did not act on it (refused, 429, 503).
     private static void AddExecutors(IServiceCollection services)
     {
         services.AddSingleton<AwsCredentialSource>();
-        services.AddHttpClient<AwsClient>();
+        services.AddSingleton<AwsRetries>();
+        services.AddSingleton<AwsServiceClients>();
+        services.AddHttpClient<AwsClient>().WithoutRetries();
         services.AddTransient<IActionExecutor, LambdaInvokeExecutor>();
         services.AddTransient<IActionExecutor, SsmSendCommandExecutor>();
         services.AddTransient<IActionExecutor, SsmStartAutomationExecutor>();

@@ -1,6 +1,6 @@
-using IncidentPlatform.Remediation.Aws;
-using IncidentPlatform.Remediation.PagerDuty;
-using IncidentPlatform.Remediation.Webhooks;
+using IncidentPlatform.Remediation.Executors.Aws;
+using IncidentPlatform.Remediation.Executors.PagerDuty;
+using IncidentPlatform.Remediation.Executors.Webhook;
 using Microsoft.Extensions.Options;
 
 namespace IncidentPlatform.Remediation;

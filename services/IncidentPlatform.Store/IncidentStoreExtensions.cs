@@ -8,7 +8,8 @@ public static class IncidentStoreExtensions
     /// <summary>
     /// Loads the incident, applies <paramref name="change"/>, and stores it with a version check, retrying on conflict.
     /// <paramref name="change"/> may run several times and must only compute; returning null (or the same instance)
-    /// means "no change". Returns the stored incident, the unchanged one, or null when the incident does not exist.
+    /// means "no change". Returns the stored incident, the unchanged one, or null when the incident does not exist; throws
+    /// <see cref="StoreConflictException"/> when it kept changing (<see cref="ConflictRetry"/>).
     /// </summary>
     public static async Task<Incident?> UpdateAsync(
         this IIncidentStore store, string incidentId, Func<Incident, Incident?> change,
@@ -34,13 +35,7 @@ public static class IncidentStoreExtensions
                 return stored;
             }
 
-            if (attempt >= 100)
-            {
-                throw new InvalidOperationException($"Incident {incidentId} kept changing under 100 update attempts.");
-            }
-
-            // Spread competing writers apart a little before the next read.
-            await Task.Delay(Random.Shared.Next(0, 2 + attempt), cancellationToken);
+            await ConflictRetry.BackOffAsync(attempt, $"Incident {incidentId}", cancellationToken);
         }
     }
 }

@@ -51,7 +51,7 @@ public sealed class RemediationExactlyOnceTests(RabbitMqFixture rabbit, RedisFix
         var configuration = Services.Configuration(rabbit.Server.ConnectionString, redis.ConnectionString);
         configuration["Remediation:PolicyPath"] = policy;
         configuration["Remediation:Webhook:Secret"] = Secret;
-        configuration["Logging:LogLevel:IncidentPlatform.Remediation.Execution"] = "Debug";
+        configuration["Logging:LogLevel:IncidentPlatform.Remediation.Executors"] = "Debug";
         var replicas = await Task.WhenAll(ServiceProcess.StartHealthyAsync("IncidentPlatform.Remediation", configuration),
             ServiceProcess.StartHealthyAsync("IncidentPlatform.Remediation", configuration));
         await using var store = await TestStore.RedisAsync(redis.ConnectionString);

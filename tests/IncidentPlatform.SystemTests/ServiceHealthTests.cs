@@ -19,11 +19,11 @@ public sealed class ServiceHealthTests(RabbitMqFixture rabbit, RedisFixture redi
         var body = await health.Content.ReadAsStringAsync();
         health.StatusCode.ShouldBe(HttpStatusCode.OK);
         body.ShouldContain("\"messaging\":{\"status\":\"Healthy\"");
-        body.ShouldContain("\"redis\":{\"status\":\"Healthy\"");
+        body.ShouldContain("\"StackExchange.Redis\":{\"status\":\"Healthy\"");
 
         using var alive = await client.GetAsync("/alive");
         alive.StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await alive.Content.ReadAsStringAsync()).ShouldNotContain("redis");
+        (await alive.Content.ReadAsStringAsync()).ShouldNotContain("Redis");
     }
 
     [Fact]

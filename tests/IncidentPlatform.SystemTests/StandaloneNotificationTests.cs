@@ -3,6 +3,7 @@ using IncidentPlatform.Testing;
 
 namespace IncidentPlatform.SystemTests;
 
+/// <summary>The standalone host with no channel configured notifies on its console, one short line per notification.</summary>
 public sealed class StandaloneNotificationTests
 {
     [Fact]
@@ -28,7 +29,11 @@ public sealed class StandaloneNotificationTests
         first.GetProperty("channel").GetString().ShouldBe("console");
         first.GetProperty("eventType").GetString().ShouldBe("IncidentOpened");
         first.GetProperty("status").GetString().ShouldBe("delivered");
-        host.Output.ShouldContain($"\"incidentId\":\"{id}\"");
-        host.Output.ShouldContain("\"title\":\"[High] Disk almost full\"");
+        // One short line a person reads, not the payload; and once: no log line repeats the delivery.
+        var line = host.Output.Split('\n').Where(l => l.StartsWith("notify ", StringComparison.Ordinal) &&
+            l.Contains($"{id} Incident opened", StringComparison.Ordinal)).ShouldHaveSingleItem();
+        line.TrimEnd().ShouldEndWith($"HIGH {id} Incident opened — Disk almost full [notify-svc]");
+        host.Output.ShouldNotContain($"\"incidentId\":\"{id}\"");
+        host.Output.ShouldNotContain($"Delivered IncidentOpened of {id}");
     }
 }

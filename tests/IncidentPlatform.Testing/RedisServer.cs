@@ -32,6 +32,9 @@ public sealed class RedisServer : IAsyncDisposable
     public string ConnectionString =>
         $"127.0.0.1:{Port}" + (_options.Password is null ? "" : $",password={_options.Password}") + (_options.Tls is null ? "" : ",ssl=true");
 
+    /// <summary>The default user's password; null when it needs none.</summary>
+    private string? Password => _options.Password;
+
     /// <summary>Whether the server process is running.</summary>
     public bool IsRunning => _process is { HasExited: false };
 
@@ -75,7 +78,7 @@ public sealed class RedisServer : IAsyncDisposable
         _process = _output.Attach(Process.Start(start)!);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(StartTimeout);
-        while (!await RedisProbe.AnswersPingAsync(Port, _options.Tls is not null, timeout.Token))
+        while (!await RedisProbe.AnswersPingAsync(Port, _options.Tls is not null, Password))
         {
             if (_process.HasExited)
             {
@@ -101,7 +104,7 @@ public sealed class RedisServer : IAsyncDisposable
             return;
         }
 
-        await RedisProbe.ShutdownAsync(Port, _options.Tls is not null, _options.Password);
+        await RedisProbe.ShutdownAsync(Port, _options.Tls is not null, Password);
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
         try
         {

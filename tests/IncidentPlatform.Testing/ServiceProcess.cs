@@ -83,20 +83,31 @@ public sealed class ServiceProcess : IAsyncDisposable
         return service;
     }
 
-    /// <summary>Starts the service and waits until <c>/health</c> answers 200.</summary>
+    /// <summary>
+    /// Starts the service and waits until <c>/health</c> answers 200. A process whose free port was taken before it
+    /// could bind it (other test processes pick ports too) is started again on another, twice at the most.
+    /// </summary>
     public static async Task<ServiceProcess> StartHealthyAsync(
         string project, IReadOnlyDictionary<string, string?> configuration, CancellationToken cancellationToken = default)
     {
-        var service = Start(project, configuration);
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            await service.WaitForHealthAsync(HttpStatusCode.OK, TimeSpan.FromSeconds(90), cancellationToken);
-            return service;
-        }
-        catch
-        {
-            await service.DisposeAsync();
-            throw;
+            var service = Start(project, configuration);
+            try
+            {
+                await service.WaitForHealthAsync(HttpStatusCode.OK, TimeSpan.FromSeconds(90), cancellationToken);
+                return service;
+            }
+            catch (InvalidOperationException) when (attempt < 3 && service.HasExited &&
+                                                     service.Output.Contains("address already in use", StringComparison.Ordinal))
+            {
+                await service.DisposeAsync();
+            }
+            catch
+            {
+                await service.DisposeAsync();
+                throw;
+            }
         }
     }
 

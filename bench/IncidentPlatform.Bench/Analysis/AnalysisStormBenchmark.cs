@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using IncidentPlatform.Analysis.Evaluation;
+using IncidentPlatform.Testing.Evaluation;
 using IncidentPlatform.Analysis.Pipeline;
 using IncidentPlatform.Analysis.Providers;
 using IncidentPlatform.Contracts;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using IncidentPlatform.Analysis.Evaluation;
+using IncidentPlatform.Testing.Evaluation;
 
 namespace IncidentPlatform.Bench.Analysis;
 

@@ -5,7 +5,7 @@ using IncidentPlatform.Detector.Anomalies;
 using IncidentPlatform.Detector.Demo;
 using IncidentPlatform.Detector.Files;
 using IncidentPlatform.Detector.Logs;
-using IncidentPlatform.Detector.Templates;
+using IncidentPlatform.Detector.LogTemplates;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace IncidentPlatform.Bench.Detection;

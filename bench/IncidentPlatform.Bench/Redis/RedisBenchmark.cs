@@ -1,13 +1,15 @@
 using System.Globalization;
-using IncidentPlatform.Redis;
-using IncidentPlatform.Testing;
+using IncidentPlatform.Bench.Store;
+using StackExchange.Redis;
 
 namespace IncidentPlatform.Bench.Redis;
 
 /// <summary>
-/// Our RESP client against redis-benchmark on the same server, same load: SET and GET, 50 clients, pipeline depth 1
-/// and 16. Prints requests per second of each, the ratio (target: ours ≥ 0.7× redis-benchmark), and the bytes our
-/// process allocated per request.
+/// The Redis path against redis-benchmark on the same server, same load, same run: the incident store's single-key
+/// calls (registered as the services register it: the cache's SET and GET, the log's RPUSH, the counter's script),
+/// StackExchange.Redis sending the same commands, and redis-benchmark running them, with 50 clients at pipeline depth
+/// 1 and 16. Prints requests per second of each, the ratios to redis-benchmark (target: the store ≥ 0.7×), and the
+/// bytes this process allocated per store call.
 /// </summary>
 internal sealed class RedisBenchmark : IBenchmark
 {
@@ -15,7 +17,7 @@ internal sealed class RedisBenchmark : IBenchmark
 
     public string Name => "redis";
 
-    public string Description => "our Redis client vs redis-benchmark (SET/GET, 50 clients, -P 1 and 16)";
+    public string Description => "the store's single-key Redis calls and StackExchange.Redis vs redis-benchmark, same commands (50 clients, -P 1 and 16)";
 
     public async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
@@ -30,42 +32,49 @@ internal sealed class RedisBenchmark : IBenchmark
             return 2;
         }
 
-        await using var ownServer = settings.Server is null ? await RedisServer.StartNewAsync(cancellationToken: cancellationToken) : null;
-        var options = RedisOptions.Parse(settings.Server ?? ownServer!.ConnectionString);
-        options.CommandTimeout = TimeSpan.FromSeconds(30);
-        await using var connection = await RedisConnection.ConnectAsync(options, cancellationToken: cancellationToken);
-        var load = new ClientLoad(connection, settings);
-        Console.WriteLine($"server {options.EndPoint}, {settings.Requests} requests per test, {settings.Clients} clients, " +
-                          $"{settings.DataSize}-byte values, keyspace {(settings.KeySpace == 0 ? "1 key" : settings.KeySpace)}, " +
-                          $"{Environment.ProcessorCount} cores");
+        await using var store = await BenchStore.OpenAsync(settings.Server is null ? "redis" : "redis-at:" + settings.Server, cancellationToken);
+        var redis = store.Redis ?? throw new InvalidOperationException("The Redis store has no multiplexer.");
+        var endPoint = redis.GetEndPoints()[0];
+        Console.WriteLine($"server {endPoint}, {settings.Requests} requests per test, {settings.Clients} clients, " +
+                          $"{settings.DataSize}-byte values, {Environment.ProcessorCount} cores");
 
-        await load.RunAsync("SET", 16, Math.Min(settings.Requests, 100_000)); // JIT and tiering warm-up, not measured
-        await load.RunAsync("GET", 1, Math.Min(settings.Requests, 50_000));
+        var operations = RedisOperation.All(redis, store.Services, settings.DataSize);
+        foreach (var operation in operations)
+        {
+            // JIT and tiering warm-up, not measured.
+            await ClientLoad.RunAsync(operation.Direct, settings.Clients, 16, Math.Min(settings.Requests, 50_000));
+            await ClientLoad.RunAsync(operation.Store, settings.Clients, 16, Math.Min(settings.Requests, 50_000));
+        }
 
-        var rows = new List<(string Operation, int Pipeline, double Reference, double Ours, double Allocated)>();
+        var rows = new List<Row>();
         foreach (var pipeline in settings.Pipelines)
         {
-            var reference = await RedisBenchmarkTool.RunAsync(options.Host, options.Port, settings, pipeline, cancellationToken);
-            foreach (var operation in new[] { "SET", "GET" })
+            foreach (var operation in operations)
             {
-                var (ours, allocated) = await load.RunAsync(operation, pipeline, settings.Requests);
-                rows.Add((operation, pipeline, reference.GetValueOrDefault(operation), ours, allocated));
+                var reference = await RedisBenchmarkTool.RunAsync(endPoint, settings, pipeline, operation.Command, cancellationToken);
+                var direct = await ClientLoad.RunAsync(operation.Direct, settings.Clients, pipeline, settings.Requests);
+                var viaStore = await ClientLoad.RunAsync(operation.Store, settings.Clients, pipeline, settings.Requests);
+                rows.Add(new Row(operation, pipeline, reference, direct.Rate, viaStore.Rate, viaStore.AllocatedPerRequest));
             }
         }
 
         Print(rows);
-        return rows.All(r => r.Ours >= Target * r.Reference) ? 0 : 1;
+        return rows.All(r => r.Store >= Target * r.Reference) ? 0 : 1;
     }
 
-    private static void Print(List<(string Operation, int Pipeline, double Reference, double Ours, double Allocated)> rows)
+    private static void Print(List<Row> rows)
     {
         Console.WriteLine();
-        Console.WriteLine($"{"operation",-9} {"pipeline",8} {"redis-benchmark ops/s",22} {"ours ops/s",12} {"ratio",6} {"ours B/op",10}");
-        foreach (var (operation, pipeline, reference, ours, allocated) in rows)
+        Console.WriteLine($"{"command",-8} {"-P",3} {"redis-benchmark/s",18} {"SE.Redis/s",11} {"ratio",6} {"store/s",9} {"ratio",6} {"store B/op",11}  store call");
+        foreach (var row in rows)
         {
-            var ratio = reference > 0 ? ours / reference : double.NaN;
+            var direct = row.Reference > 0 ? row.Direct / row.Reference : double.NaN;
+            var store = row.Reference > 0 ? row.Store / row.Reference : double.NaN;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{operation,-9} {pipeline,8} {reference,22:N0} {ours,12:N0} {ratio,6:0.00} {allocated,10:0.0}{(ratio >= Target ? "" : "  < target")}"));
+                $"{row.Operation.Name,-8} {row.Pipeline,3} {row.Reference,18:N0} {row.Direct,11:N0} {direct,6:0.00} {row.Store,9:N0} " +
+                $"{store,6:0.00} {row.Allocated,11:0}  {row.Operation.StoreCall}{(store >= Target ? "" : "  < target")}"));
         }
     }
+
+    private sealed record Row(RedisOperation Operation, int Pipeline, double Reference, double Direct, double Store, double Allocated);
 }

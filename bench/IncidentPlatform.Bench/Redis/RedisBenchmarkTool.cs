@@ -1,16 +1,25 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Net;
 using IncidentPlatform.Testing;
 
 namespace IncidentPlatform.Bench.Redis;
 
-/// <summary>Runs redis-benchmark (the reference: C, one event loop, <c>-c</c> connections) and reads its <c>--csv</c> output.</summary>
+/// <summary>
+/// Runs redis-benchmark (the reference: C, one event loop, <c>-c</c> connections) on one command, given as it is sent
+/// (<c>set KEY VALUE ex 3600</c>), and reads the requests per second from its <c>--csv</c> output.
+/// </summary>
 internal static class RedisBenchmarkTool
 {
-    /// <summary>Requests per second by test name (<c>SET</c>, <c>GET</c>).</summary>
-    public static async Task<Dictionary<string, double>> RunAsync(
-        string host, int port, RedisBenchmarkSettings settings, int pipeline, CancellationToken cancellationToken)
+    public static async Task<double> RunAsync(
+        EndPoint server, RedisBenchmarkSettings settings, int pipeline, string[] command, CancellationToken cancellationToken)
     {
+        var (host, port) = server switch
+        {
+            IPEndPoint ip => (ip.Address.ToString(), ip.Port),
+            DnsEndPoint dns => (dns.Host, dns.Port),
+            _ => throw new ArgumentException($"redis-benchmark cannot reach {server}.", nameof(server)),
+        };
         var start = new ProcessStartInfo(RequiredBinary.Find("redis-benchmark", "redis-tools"))
         {
             RedirectStandardOutput = true,
@@ -19,17 +28,11 @@ internal static class RedisBenchmarkTool
         string[] arguments =
         [
             "-h", host, "-p", port.ToString(CultureInfo.InvariantCulture), "-c", Text(settings.Clients),
-            "-n", Text(settings.Requests), "-d", Text(settings.DataSize), "-P", Text(pipeline), "-t", "set,get", "--csv",
+            "-n", Text(settings.Requests), "-P", Text(pipeline), "--csv", .. command,
         ];
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
-        }
-
-        if (settings.KeySpace > 0)
-        {
-            start.ArgumentList.Add("-r");
-            start.ArgumentList.Add(Text(settings.KeySpace));
         }
 
         using var process = Process.Start(start)!;
@@ -41,7 +44,10 @@ internal static class RedisBenchmarkTool
             throw new InvalidOperationException($"redis-benchmark exited with {process.ExitCode}: {await errors}");
         }
 
-        return ParseCsv(await output);
+        var rates = ParseCsv(await output);
+        return rates.Count == 1
+            ? rates.Values.Single()
+            : throw new InvalidOperationException($"redis-benchmark printed no rate for {string.Join(' ', command)}: {await output}");
     }
 
     /// <summary>Reads <c>"SET","86956.52",…</c> lines (the header and anything else are skipped).</summary>

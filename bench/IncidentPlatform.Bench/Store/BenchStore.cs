@@ -1,23 +1,28 @@
+using IncidentPlatform.Bench.Garnet;
 using IncidentPlatform.Store;
 using IncidentPlatform.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using StackExchange.Redis;
 
 namespace IncidentPlatform.Bench.Store;
 
 /// <summary>
-/// A store to measure, registered exactly as a service registers it (<c>AddIncidentStore</c>): the embedded store in a
-/// temporary directory, or the Redis store against a redis-server started here (<c>appendfsync everysec</c>, Redis's
-/// default, or <c>always</c>).
+/// A store to measure, registered exactly as a service registers it (<c>AddIncidentStore</c>): the embedded journal
+/// store in a temporary directory, or the Redis store against a redis-server started here (<c>appendfsync everysec</c>,
+/// Redis's default, or <c>always</c>), against Garnet in this process (<see cref="DurableGarnet"/>: its AOF with commit
+/// wait), or against a server already running.
 /// </summary>
 internal sealed class BenchStore : IAsyncDisposable
 {
-    private readonly ServiceProvider _services;
-    private readonly RedisServer? _server;
-    private readonly string _directory;
+    public static readonly string[] Kinds = ["embedded", "redis", "redis-always", "garnet"];
 
-    private BenchStore(string name, ServiceProvider services, RedisServer? server, string directory)
+    private readonly ServiceProvider _services;
+    private readonly IAsyncDisposable? _server;
+    private readonly TempDirectory _directory;
+
+    private BenchStore(string name, ServiceProvider services, IAsyncDisposable? server, TempDirectory directory)
     {
         Name = name;
         _services = services;
@@ -33,36 +38,35 @@ internal sealed class BenchStore : IAsyncDisposable
     /// <summary>Every store interface, as registered.</summary>
     public IServiceProvider Services => _services;
 
-    /// <summary>Opens <c>embedded</c>, <c>redis</c> (everysec) or <c>redis-always</c>.</summary>
-    public static async Task<BenchStore> OpenAsync(string kind, CancellationToken cancellationToken)
-    {
-        var directory = Directory.CreateTempSubdirectory("store-bench-").FullName;
-        RedisServer? server = null;
-        Dictionary<string, string?> settings;
-        if (kind == "embedded")
-        {
-            settings = new() { ["IncidentPlatform:Store"] = "embedded", ["IncidentPlatform:DataDirectory"] = directory };
-        }
-        else
-        {
-            server = await RedisServer.StartNewAsync(
-                new RedisServerOptions { AppendFsyncAlways = kind == "redis-always" }, cancellationToken);
-            settings = new() { ["ConnectionStrings:redis"] = server.ConnectionString };
-        }
+    /// <summary>The Redis store's multiplexer; null for the embedded store.</summary>
+    public IConnectionMultiplexer? Redis => _services.GetService<IConnectionMultiplexer>();
 
+    /// <summary>
+    /// Opens one of <see cref="Kinds"/>, or <c>redis-at:CONNECTION-STRING</c> (a server already running), with
+    /// <paramref name="more"/> settings.
+    /// </summary>
+    public static async Task<BenchStore> OpenAsync(
+        string kind, CancellationToken cancellationToken, params (string Key, string Value)[] more)
+    {
+        var directory = new TempDirectory("store-bench-");
+        var (name, server, connectionString) = kind switch
+        {
+            "embedded" => ("embedded (journal, group commit)", null, null),
+            "redis" or "redis-always" => await StartRedisAsync(kind == "redis-always", cancellationToken),
+            "garnet" => StartGarnet(directory.File("garnet")),
+            _ when kind.StartsWith("redis-at:", StringComparison.Ordinal) => (kind, null, kind["redis-at:".Length..]),
+            _ => throw new ArgumentException($"Unknown store '{kind}'.", nameof(kind)),
+        };
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
             DisableDefaults = true,
-            ContentRootPath = directory,
+            ContentRootPath = directory.Path,
         });
-        builder.Configuration.AddInMemoryCollection(settings);
+        builder.Configuration.AddInMemoryCollection(connectionString is null
+            ? [new("IncidentPlatform:Store", "embedded"), new("IncidentPlatform:DataDirectory", directory.File("data"))]
+            : [new("ConnectionStrings:redis", connectionString)]);
+        builder.Configuration.AddInMemoryCollection(more.Select(m => new KeyValuePair<string, string?>(m.Key, m.Value)));
         builder.AddIncidentStore();
-        var name = kind switch
-        {
-            "embedded" => "embedded (journal, group commit)",
-            "redis" => "redis (appendfsync everysec)",
-            _ => "redis (appendfsync always)",
-        };
         return new BenchStore(name, builder.Services.BuildServiceProvider(), server, directory);
     }
 
@@ -74,6 +78,18 @@ internal sealed class BenchStore : IAsyncDisposable
             await _server.DisposeAsync();
         }
 
-        Directory.Delete(_directory, recursive: true);
+        _directory.Dispose();
+    }
+
+    private static async Task<(string, IAsyncDisposable?, string?)> StartRedisAsync(bool always, CancellationToken cancellationToken)
+    {
+        var server = await RedisServer.StartNewAsync(new RedisServerOptions { AppendFsyncAlways = always }, cancellationToken);
+        return (always ? "redis (appendfsync always)" : "redis (appendfsync everysec)", server, server.ConnectionString);
+    }
+
+    private static (string, IAsyncDisposable?, string?) StartGarnet(string directory)
+    {
+        var garnet = DurableGarnet.Start(directory);
+        return ("garnet (in-process, AOF, commit wait)", garnet, garnet.ConnectionString);
     }
 }

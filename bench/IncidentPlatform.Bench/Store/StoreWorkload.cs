@@ -1,5 +1,6 @@
 using IncidentPlatform.Contracts;
 using IncidentPlatform.Detector.Correlation;
+using IncidentPlatform.Detector.Tests.Infrastructure;
 using IncidentPlatform.Store;
 
 namespace IncidentPlatform.Bench.Store;
@@ -14,7 +15,7 @@ internal sealed class StoreWorkload(IIncidentStore store, IServiceProvider store
 {
     private const int Services = 10;
     private readonly string _run = Guid.NewGuid().ToString("N")[..8];
-    private readonly IncidentCorrelator _correlator = IncidentCorrelator.Create(stores, TimeProvider.System);
+    private readonly IncidentCorrelator _correlator = CorrelatorReplicas.Create(stores, TimeProvider.System);
     private string[] _incidentIds = [];
 
     /// <summary>Opens every fingerprint's incident (one alert each), then runs a few thousand more to warm up.</summary>

@@ -11,7 +11,7 @@ namespace IncidentPlatform.Analysis.Consumers;
 /// incident as stored now, store the analysis on it, add an <c>analyzed</c> timeline entry, publish
 /// <see cref="IncidentAnalyzed"/>. A failure releases the claim so the retry can do the work.
 /// </summary>
-internal sealed class AnalysisRunner(
+internal sealed partial class AnalysisRunner(
     IIncidentStore store, IIdempotencyStore idempotency, AnalysisPipeline pipeline, TimeProvider time, ILogger<AnalysisRunner> logger)
 {
     public const string Actor = "analysis";
@@ -26,7 +26,7 @@ internal sealed class AnalysisRunner(
     {
         if (!await idempotency.TryClaimAsync(claim, ClaimTtl, cancellationToken))
         {
-            logger.LogInformation("Analysis {Claim} of incident {IncidentId} was already done; skipping the redelivery", claim, incidentId);
+            LogAlreadyDone(logger, claim, incidentId);
             return null;
         }
 
@@ -35,13 +35,13 @@ internal sealed class AnalysisRunner(
             var incident = await store.GetAsync(incidentId, cancellationToken);
             if (incident is null)
             {
-                logger.LogInformation("Incident {IncidentId} no longer exists; nothing to analyze", incidentId);
+                LogGone(logger, incidentId);
                 return null;
             }
 
             if (skip(incident) is { } reason)
             {
-                logger.LogInformation("Not analyzing incident {IncidentId}: {Reason}", incidentId, reason);
+                LogSkipped(logger, incidentId, reason);
                 return null;
             }
 
@@ -49,7 +49,7 @@ internal sealed class AnalysisRunner(
             var stored = await store.UpdateAsync(incidentId, current => current with { Analysis = analysis, UpdatedAt = time.GetUtcNow() }, cancellationToken);
             if (stored is null)
             {
-                logger.LogInformation("Incident {IncidentId} was deleted during its analysis", incidentId);
+                LogDeletedMeanwhile(logger, incidentId);
                 return null;
             }
 
@@ -97,4 +97,16 @@ internal sealed class AnalysisRunner(
 
         return new TimelineEntry { At = time.GetUtcNow(), Kind = "analyzed", Message = message, Actor = Actor, Data = data };
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Analysis {Claim} of incident {IncidentId} was already done; skipping the redelivery")]
+    private static partial void LogAlreadyDone(ILogger logger, string claim, string incidentId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Incident {IncidentId} no longer exists; nothing to analyze")]
+    private static partial void LogGone(ILogger logger, string incidentId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Not analyzing incident {IncidentId}: {Reason}")]
+    private static partial void LogSkipped(ILogger logger, string incidentId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Incident {IncidentId} was deleted during its analysis")]
+    private static partial void LogDeletedMeanwhile(ILogger logger, string incidentId);
 }

@@ -5,15 +5,16 @@ using IncidentPlatform.Contracts;
 namespace IncidentPlatform.Analysis.Offline;
 
 /// <summary>
-/// The catalog actions that fit a category, with parameters from the incident's labels. An action whose parameters
-/// the labels do not give is not recommended; a step says what is missing instead.
+/// The catalog actions that fit a category, with parameters from the incident's labels, or for instances also from
+/// what the alerts' own text names (<see cref="Reading.DerivedValues"/>). An action whose parameters neither gives is not
+/// recommended; a step says what is missing instead.
 /// </summary>
 internal static class ActionPlanner
 {
     public static (IReadOnlyList<RecommendedAction> Actions, IReadOnlyList<string> Steps) Plan(
-        string category, IReadOnlyDictionary<string, string> labels, OfflineOptions options)
+        string category, IReadOnlyDictionary<string, string> labels, IReadOnlyDictionary<string, string> derived, OfflineOptions options)
     {
-        var reader = new LabelReader(labels);
+        var reader = new LabelReader(labels, derived);
         var actions = new List<RecommendedAction>();
         var steps = new List<string>();
         switch (category)
@@ -25,15 +26,17 @@ internal static class ActionPlanner
                 if (!RecycleEcs(reader, actions, steps, "replaces the tasks that ran out of memory") && reader.InstanceIds() is { Count: > 0 } ids)
                 {
                     actions.Add(Action(CatalogActions.Ec2RebootInstances, "restarts the instances whose memory is exhausted",
-                        ("instanceIds", string.Join(",", ids))));
+                        (CatalogParameters.InstanceIds, string.Join(",", ids))));
                 }
 
                 break;
             case AnalysisCategories.DiskFull:
                 if (reader.InstanceIds() is { Count: 1 } instance)
                 {
+                    // The id matched ^i-[0-9a-f]{8,17}$, so it needs no escaping inside the JSON.
                     actions.Add(Action(CatalogActions.SsmStartAutomation, "frees disk space on the instance with the cleanup runbook",
-                        ("documentName", options.DiskCleanupDocument), ("instanceId", instance[0])));
+                        (CatalogParameters.Document, options.DiskCleanupDocument),
+                        (CatalogParameters.DocumentParameters, $$"""{"InstanceId":["{{instance[0]}}"]}""")));
                 }
                 else
                 {
@@ -58,7 +61,7 @@ internal static class ActionPlanner
         }
 
         actions.Add(Action(CatalogActions.EcsForceNewDeployment, $"Forcing a new deployment of {ecs.Service} {why}",
-            ("cluster", ecs.Cluster), ("service", ecs.Service)));
+            (CatalogParameters.Cluster, ecs.Cluster), (CatalogParameters.Service, ecs.Service)));
         return true;
     }
 
@@ -90,7 +93,7 @@ internal static class ActionPlanner
 
         actions.Add(Action(CatalogActions.AutoScalingSetDesiredCapacity,
             $"Scaling {asg.Name} out from {desired} to {target} instances adds capacity for the load",
-            ("autoScalingGroupName", asg.Name), ("desiredCapacity", target.ToString(CultureInfo.InvariantCulture))));
+            (CatalogParameters.Group, asg.Name), (CatalogParameters.Desired, target.ToString(CultureInfo.InvariantCulture))));
     }
 
     private static RecommendedAction Action(string id, string rationale, params (string Name, string Value)[] parameters) =>

@@ -9,5 +9,7 @@ namespace IncidentPlatform.Analysis.Offline;
 /// <param name="At">When it was first observed, when known.</param>
 /// <param name="Signal">The detector signal, for signal units.</param>
 /// <param name="ChangeStrength">How clearly it announces a change (deployment, configuration).</param>
+/// <param name="Findings">What its lines say when read like an engineer reads them (<see cref="Reading.LineReader"/>).</param>
 internal sealed record EvidenceUnit(
-    string Group, IReadOnlyList<ContextLine> Lines, double Weight, DateTimeOffset? At, SignalSummary? Signal, double ChangeStrength);
+    string Group, IReadOnlyList<ContextLine> Lines, double Weight, DateTimeOffset? At, SignalSummary? Signal, double ChangeStrength,
+    IReadOnlyList<(ContextLine Line, Reading.Finding Finding)> Findings);

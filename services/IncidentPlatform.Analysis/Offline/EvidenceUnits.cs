@@ -39,9 +39,12 @@ internal sealed partial class EvidenceUnits
                 weight += Math.Min(1.0, Math.Log10(ratio) / 2);
             }
 
-            var errorStrength = lines.Max(l => KnowledgeBase.Signatures.Max(s => s.Match(l.Text)));
+            var findings = lines.SelectMany(l => Reading.LineReader.Read(l.Text).Select(f => (l, f))).ToList();
+            var errorStrength = Math.Max(
+                lines.Max(l => KnowledgeBase.Signatures.Max(s => s.Match(l.Text))),
+                findings.Count == 0 ? 0 : findings.Max(f => f.f.Strength));
             var changeStrength = lines.Max(l => KnowledgeBase.DeploymentChange.Match(l.Text));
-            var unit = new EvidenceUnit(group.Key, lines, weight, lines.Min(l => l.At), signal, changeStrength);
+            var unit = new EvidenceUnit(group.Key, lines, weight, lines.Min(l => l.At), signal, changeStrength, findings);
             if (changeStrength >= 0.9 && errorStrength < 0.7)
             {
                 changes.Add(unit);
@@ -58,7 +61,9 @@ internal sealed partial class EvidenceUnits
     /// <summary>How strongly a unit shows <paramref name="signature"/>, and its best-matching lines.</summary>
     public static (double Strength, IReadOnlyList<(ContextLine Line, double Strength)> Lines) Match(FailureSignature signature, EvidenceUnit unit)
     {
-        var matches = unit.Lines.Select(l => (Line: l, Strength: signature.Match(l.Text))).Where(m => m.Strength > 0).ToList();
+        var matches = unit.Lines.Select(l => (Line: l, Strength: signature.Match(l.Text))).Where(m => m.Strength > 0)
+            .Concat(unit.Findings.Where(f => f.Finding.Category == signature.Category).Select(f => (f.Line, f.Finding.Strength)))
+            .ToList();
         var strength = matches.Count == 0 ? 0 : matches.Max(m => m.Strength);
         if (signature.Category == Contracts.AnalysisCategories.TrafficSurge && SurgingRequests(unit) is { } surge && strength < 0.8)
         {

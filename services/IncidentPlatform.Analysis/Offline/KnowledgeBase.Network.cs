@@ -33,7 +33,6 @@ internal static partial class KnowledgeBase
             new(@"connection refused|\bECONNREFUSED\b|\bECONNRESET\b|connection reset by peer|broken pipe|\bEPIPE\b|remote end closed", 0.8),
             new(@"circuit ?breaker\W.{0,30}\bopen|BrokenCircuitException|CallNotPermittedException", 0.9),
             new(@"(5xx|error rate|errors?)\W.{0,40}(spike|increase|elevated|above|high)|HTTPCode_(Target|ELB)_5XX|5XXError", 0.5),
-            new(@"\b5\d\d\b", 0.3),
         ],
         0.75,
         Severity.Medium,
@@ -87,7 +86,7 @@ internal static partial class KnowledgeBase
         [
             new(@"\b429\b|too many requests|TooManyRequests", 1.0),
             new(@"rate[- ]?limit(ed|ing)?\b|rate exceeded|request rate .{0,20}exceed|RequestLimitExceeded", 1.0),
-            new(@"(?<!cpu\W{0,3}\w{0,12}\W{0,3})throttl(ed|ing|e)\b|ThrottlingException|SlowDown\b|ProvisionedThroughputExceeded", 1.0),
+            new(@"(?<!cpu\W{0,3}\w{0,12}\W{0,3})throttl(ed|ing|e)\b(?!\W{1,3}(of\W{1,3})?cpu)|ThrottlingException|SlowDown\b|ProvisionedThroughputExceeded", 1.0),
             new(@"quota\W.{0,20}(exceeded|exhausted|reached)|RESOURCE_EXHAUSTED|limit exceeded for", 0.9),
             new(@"retry after|retry-after|backing off|backoff", 0.4),
         ],

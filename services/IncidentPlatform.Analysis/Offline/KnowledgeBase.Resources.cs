@@ -64,6 +64,7 @@ internal static partial class KnowledgeBase
             new(@"(disk|storage|volume|file ?system) (usage|utili[sz]ation|used)\W.{0,30}\b(8[5-9]|9\d|100)(\.\d+)?\s?%", 0.8),
             new(@"DiskPressure|low disk space|disk space (low|critical)|FreeStorageSpace|free (disk )?space\W.{0,20}(below|under|less than|low)", 0.9),
             new(@"could not (extend|write to) file|inodes?\W.{0,30}(exhausted|100\s?%|full)|write[- ]ahead log.{0,40}full", 0.9),
+            new(@"The table '[^']{1,200}' is full|ER_RECORD_FILE_FULL|\bERROR 1114\b", 0.9),
             new(@"(failed|unable) to write\W.{0,60}(disk|device|volume|file)", 0.5),
         ],
         1.0,

@@ -12,8 +12,13 @@ internal sealed partial class LabelReader
     private readonly Dictionary<string, string> _labels;
     private readonly bool _ecsHint;
 
-    public LabelReader(IReadOnlyDictionary<string, string> labels)
+    private readonly IReadOnlyList<string> _derivedInstances;
+
+    /// <param name="labels">The labels the senders set.</param>
+    /// <param name="derived">Values read from the alerts' text; only its instance ids are used, when the labels name none.</param>
+    public LabelReader(IReadOnlyDictionary<string, string> labels, IReadOnlyDictionary<string, string>? derived = null)
     {
+        _derivedInstances = derived?.GetValueOrDefault("instance_ids")?.Split(',') ?? [];
         _labels = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (key, value) in labels)
         {
@@ -54,9 +59,13 @@ internal sealed partial class LabelReader
             : (name, Number("groupdesiredcapacity", "desiredcapacity", "asgdesiredcapacity"), Number("groupmaxsize", "maxsize", "asgmaxsize"));
     }
 
-    /// <summary>EC2 instance ids named by the labels.</summary>
-    public IReadOnlyList<string> InstanceIds() =>
-        [.. _labels.Values.SelectMany(v => v.Split(',', StringSplitOptions.TrimEntries)).Where(v => InstanceId().IsMatch(v)).Distinct().Order(StringComparer.Ordinal)];
+    /// <summary>EC2 instance ids named by the labels, or else by the alerts' text.</summary>
+    public IReadOnlyList<string> InstanceIds()
+    {
+        IReadOnlyList<string> labelled = [.. _labels.Values.SelectMany(v => v.Split(',', StringSplitOptions.TrimEntries))
+            .Where(v => InstanceId().IsMatch(v)).Distinct().Order(StringComparer.Ordinal)];
+        return labelled.Count > 0 ? labelled : [.. _derivedInstances.Where(v => InstanceId().IsMatch(v))];
+    }
 
     private string? First(params string[] keys) =>
         keys.Select(k => _labels.GetValueOrDefault(k)).FirstOrDefault(v => v is not null);

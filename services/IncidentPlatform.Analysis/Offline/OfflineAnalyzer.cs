@@ -1,6 +1,7 @@
 using System.Globalization;
 using IncidentPlatform.Analysis.Configuration;
 using IncidentPlatform.Analysis.Context;
+using IncidentPlatform.Analysis.Offline.Reading;
 using IncidentPlatform.Analysis.Replies;
 using IncidentPlatform.Contracts;
 using Microsoft.Extensions.Options;
@@ -21,10 +22,13 @@ internal sealed class OfflineAnalyzer(IOptions<AnalysisOptions> options, TimePro
     {
         var units = EvidenceUnits.From(context);
         var scored = SignatureScorer.Score(context, units);
-        return scored.Count == 0 ? Unknown(context, units) : Explain(context, units, scored);
+        var derived = DerivedValues.From(context);
+        var analysis = scored.Count == 0 ? Unknown(context, units) : Explain(context, units, scored, derived);
+        return analysis with { Derived = derived };
     }
 
-    private IncidentAnalysis Explain(IncidentContext context, EvidenceUnits units, IReadOnlyList<ScoredHypothesis> scored)
+    private IncidentAnalysis Explain(
+        IncidentContext context, EvidenceUnits units, IReadOnlyList<ScoredHypothesis> scored, IReadOnlyDictionary<string, string> derived)
     {
         var top = scored[0];
         var confidence = TopConfidence(top, scored, units);
@@ -36,7 +40,7 @@ internal sealed class OfflineAnalyzer(IOptions<AnalysisOptions> options, TimePro
         }).ToList();
 
         var category = top.Signature.Category;
-        var (actions, planSteps) = ActionPlanner.Plan(category, context.Labels, options.Value.Offline);
+        var (actions, planSteps) = ActionPlanner.Plan(category, context.Labels, derived, options.Value.Offline);
         var steps = top.Signature.Steps.Concat(planSteps).Concat(SimilarSteps(context, category)).ToList();
         var severity = (Severity)Math.Max((int)context.Incident.Severity, (int)top.Signature.SeverityFloor);
         return Result(context, category, hypotheses, severity, Justification(context, top.Signature, severity), actions, steps);

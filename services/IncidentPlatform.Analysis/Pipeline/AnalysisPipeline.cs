@@ -5,6 +5,7 @@ using IncidentPlatform.Analysis.Prompting;
 using IncidentPlatform.Analysis.Providers;
 using IncidentPlatform.Analysis.Telemetry;
 using IncidentPlatform.Contracts;
+using IncidentPlatform.ServiceDefaults.Concurrency;
 
 namespace IncidentPlatform.Analysis.Pipeline;
 
@@ -25,7 +26,8 @@ internal sealed class AnalysisPipeline(
         var context = await contextBuilder.BuildAsync(incident, cancellationToken);
         var baseline = offline.Analyze(context);
         var fingerprint = ErrorFingerprint.Compute(incident.Service, context.Templates, baseline.Category);
-        var result = await AnalyzeAsync(context, baseline, fingerprint, force, cancellationToken);
+        // What the alerts' text says is read for this incident whoever explains it (a model, the cache, the offline analyzer).
+        var result = await AnalyzeAsync(context, baseline, fingerprint, force, cancellationToken) with { Derived = baseline.Derived };
         if (context.Redactions > 0)
         {
             result = result with { Notes = [.. result.Notes, $"{context.Redactions} secret(s) were redacted from the incident's text before analysis."] };

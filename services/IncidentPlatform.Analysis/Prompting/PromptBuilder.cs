@@ -2,8 +2,8 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
-using IncidentPlatform.Analysis.Catalog;
 using IncidentPlatform.Analysis.Context;
+using IncidentPlatform.Analysis.Replies;
 using IncidentPlatform.Contracts;
 
 namespace IncidentPlatform.Analysis.Prompting;
@@ -102,8 +102,7 @@ internal static class PromptBuilder
 
     private static string BuildSystemPrompt()
     {
-        var catalog = string.Join('\n', CatalogGuide.Entries.Select(e =>
-            $"- {e.Id}: {e.Purpose}; parameters: {(e.Parameters.Count == 0 ? "none" : string.Join(", ", e.Parameters))}"));
+        var catalog = string.Join('\n', ActionCatalog.Actions.Select(CatalogLine));
         var severities = string.Join(", ", Enum.GetNames<Severity>().Select(s => s.ToLowerInvariant()));
         return $$"""
             You are the root-cause analysis engine of an incident-response platform. You receive one incident: its alerts,
@@ -118,7 +117,7 @@ internal static class PromptBuilder
             2. Recommend actions only from the catalog below, by exact id. Fill resource parameters only with values of
                the incident's labels (resource names that only appear in alert or log text do not count). Never invent a
                resource name, never put commands, scripts or URLs in parameters; leave out an action whose parameters
-               the labels do not give.
+               the labels do not give. Use only the parameter names listed; the policy sets every other parameter.
 
             Catalog of actions:
             {{catalog}}
@@ -138,5 +137,12 @@ internal static class PromptBuilder
             }
             Use the category "unknown" with a low confidence when the data does not support any cause.
             """;
+    }
+
+    /// <summary>One catalog action for the prompt: its id, purpose and the parameters the analysis may fill.</summary>
+    private static string CatalogLine(CatalogAction action)
+    {
+        var fill = action.Parameters.Where(ActionValidator.MayFill).Select(p => $"{p.Name} ({p.Description})").ToList();
+        return $"- {action.Id}: {action.Purpose}; parameters: {(fill.Count == 0 ? "none" : string.Join(", ", fill))}";
     }
 }

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using IncidentPlatform.Analysis.Catalog;
 using IncidentPlatform.Analysis.Context;
 using IncidentPlatform.Contracts;
 
@@ -31,13 +30,12 @@ internal static partial class ActionValidator
         {
             index++;
             var id = ReplyParser.String(item, "actionId")?.Trim();
-            if (!CatalogGuide.IsCatalogAction(id))
+            if (id is null || !ActionCatalog.ById.TryGetValue(id, out var entry))
             {
                 notes.Add($"Action {index} dropped: \"{Printable(id)}\" is not in the remediation catalog.");
                 continue;
             }
 
-            var entry = CatalogGuide.Entries.First(e => e.Id == id);
             var parameters = new Dictionary<string, string>(StringComparer.Ordinal);
             var problem = ReadParameters(item, entry, context, parameters);
             if (problem is not null)
@@ -70,7 +68,7 @@ internal static partial class ActionValidator
     }
 
     /// <summary>Fills <paramref name="parameters"/>; returns why the action must be dropped, or null.</summary>
-    private static string? ReadParameters(JsonElement item, CatalogEntry entry, IncidentContext context, Dictionary<string, string> parameters)
+    private static string? ReadParameters(JsonElement item, CatalogAction entry, IncidentContext context, Dictionary<string, string> parameters)
     {
         if (!item.TryGetProperty("parameters", out var values) || values.ValueKind is JsonValueKind.Null)
         {
@@ -84,9 +82,15 @@ internal static partial class ActionValidator
 
         foreach (var property in values.EnumerateObject())
         {
-            if (!entry.Parameters.Contains(property.Name))
+            var spec = entry.Parameters.FirstOrDefault(p => p.Name == property.Name);
+            if (spec is null)
             {
-                return $"parameter \"{Printable(property.Name)}\" is not one of the action's ({string.Join(", ", entry.Parameters)}).";
+                return $"parameter \"{Printable(property.Name)}\" is not one of the action's ({string.Join(", ", entry.Parameters.Select(p => p.Name))}).";
+            }
+
+            if (!MayFill(spec))
+            {
+                return $"parameter \"{spec.Name}\" ({spec.Type}) is the policy's to set, not the analysis's.";
             }
 
             var value = property.Value.ValueKind switch
@@ -96,7 +100,7 @@ internal static partial class ActionValidator
                 JsonValueKind.Array => string.Join(",", property.Value.EnumerateArray().Select(v => v.ValueKind == JsonValueKind.String ? v.GetString() : v.GetRawText())),
                 _ => null,
             };
-            var problem = value is null ? "is not a string" : Check(property.Name, value, context);
+            var problem = value is null ? "is not a string" : Check(spec, value, context);
             if (problem is not null)
             {
                 return $"parameter \"{property.Name}\" {problem}.";
@@ -108,14 +112,21 @@ internal static partial class ActionValidator
         return null;
     }
 
-    private static string? Check(string name, string value, IncidentContext context)
+    /// <summary>
+    /// The analysis fills names, numbers and notes; JSON documents and URLs (a runbook's parameters, a webhook's address)
+    /// are what a policy writes, never what text from an alert could steer.
+    /// </summary>
+    public static bool MayFill(CatalogParameter parameter) =>
+        parameter.Type is CatalogParameterType.Identifier or CatalogParameterType.List or CatalogParameterType.Integer or CatalogParameterType.Text;
+
+    private static string? Check(CatalogParameter spec, string value, IncidentContext context)
     {
-        if (name == "note")
+        if (spec.Type == CatalogParameterType.Text)
         {
             return value.Length is 0 or > MaxNoteLength || value.Any(char.IsControl) ? "is empty, too long or has control characters" : null;
         }
 
-        if (name == "desiredCapacity")
+        if (spec.Type == CatalogParameterType.Integer)
         {
             return int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 0 and <= 10_000
                 ? null

@@ -3,10 +3,13 @@ using System.Diagnostics.Metrics;
 
 namespace IncidentPlatform.Analysis.Telemetry;
 
-/// <summary>The analysis worker's traces and metrics (ActivitySource and Meter <c>IncidentPlatform.Analysis</c>).</summary>
+/// <summary>
+/// The analysis worker's traces and metrics: ActivitySource and Meter <c>incidentplatform.analysis</c>, instruments
+/// <c>incidentplatform.analysis.*</c>.
+/// </summary>
 internal sealed class AnalysisTelemetry : IDisposable
 {
-    public const string Name = "IncidentPlatform.Analysis";
+    public const string Name = "incidentplatform.analysis";
 
     private readonly Meter _meter;
     private readonly Counter<long> _cacheHits;
@@ -20,13 +23,13 @@ internal sealed class AnalysisTelemetry : IDisposable
     public AnalysisTelemetry(IMeterFactory meterFactory)
     {
         _meter = meterFactory.Create(Name);
-        _cacheHits = _meter.CreateCounter<long>("analysis.cache.hits", "{analysis}", "Analyses reused from the cache.");
-        _cacheMisses = _meter.CreateCounter<long>("analysis.cache.misses", "{analysis}", "Cache lookups that found nothing.");
-        _modelCalls = _meter.CreateCounter<long>("analysis.model.calls", "{call}", "Model calls by provider and outcome.");
-        _tokens = _meter.CreateCounter<long>("analysis.model.tokens", "{token}", "Tokens used by provider, model and direction.");
-        _cost = _meter.CreateCounter<double>("analysis.model.cost", "USD", "What model calls cost, from the configured prices.");
-        _analyses = _meter.CreateCounter<long>("analysis.completed", "{analysis}", "Analyses by provider, fallback and cache use.");
-        _duration = _meter.CreateHistogram<double>("analysis.duration", "s", "How long an analysis took.");
+        _cacheHits = _meter.CreateCounter<long>("incidentplatform.analysis.cache.hits", "{analysis}", "Analyses reused from the cache.");
+        _cacheMisses = _meter.CreateCounter<long>("incidentplatform.analysis.cache.misses", "{analysis}", "Cache lookups that found nothing.");
+        _modelCalls = _meter.CreateCounter<long>("incidentplatform.analysis.model.calls", "{call}", "Model calls by provider and outcome.");
+        _tokens = _meter.CreateCounter<long>("incidentplatform.analysis.model.tokens", "{token}", "Tokens used by provider, model and direction.");
+        _cost = _meter.CreateCounter<double>("incidentplatform.analysis.model.cost", "USD", "What model calls cost, from the configured prices.");
+        _analyses = _meter.CreateCounter<long>("incidentplatform.analysis.completed", "{analysis}", "Analyses by provider, fallback and cache use.");
+        _duration = _meter.CreateHistogram<double>("incidentplatform.analysis.duration", "s", "How long an analysis took.");
     }
 
     public ActivitySource Source { get; } = new(Name);

@@ -25,8 +25,11 @@ public sealed record Alert
     /// <summary>The severity the sender gave (mapped to ours).</summary>
     public required Severity Severity { get; init; }
 
-    /// <summary>When the condition was observed, by the sender's clock.</summary>
+    /// <summary>When the condition was observed, by the sender's clock (see <see cref="TimestampFromReceipt"/>).</summary>
     public required DateTimeOffset Timestamp { get; init; }
+
+    /// <summary>True when the sender gave no time: <see cref="Timestamp"/> is when we received the alert.</summary>
+    public bool TimestampFromReceipt { get; init; }
 
     /// <summary>The affected service, when known.</summary>
     public string? Service { get; init; }

@@ -21,6 +21,14 @@ public sealed record IncidentAnalysis
     /// <summary>Actions from the remediation catalog, with parameters, best first.</summary>
     public IReadOnlyList<RecommendedAction> RecommendedActions { get; init; } = [];
 
+    /// <summary>
+    /// Values read from the alerts' own text (<c>instance_id</c>, <c>disk_used_percent</c>, <c>threshold_percent</c>,
+    /// <c>path</c>, <c>queue</c>, <c>http_status</c>, <c>exit_code</c>…), kept apart from the labels the sender set. Policies
+    /// use them as <c>derived.x</c>; like the text they come from they are untrusted, and every action's schema and bounds
+    /// check them.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Derived { get; init; } = new Dictionary<string, string>();
+
     /// <summary>Free-text steps for a person.</summary>
     public IReadOnlyList<string> Steps { get; init; } = [];
 

@@ -52,7 +52,7 @@ internal sealed partial class AnomalyDetector
 
         series.LastSignal = bucket;
         series.LastSeverity = severity;
-        return AnomalySignals.Create(new AnomalyFinding(
+        return AnomalySignals.Create(_settings.Labels, new AnomalyFinding(
             SourceId, series, kind, severity, count, verdict, threshold, BucketStart(bucket), BucketStart(bucket + 1),
             series.SamplesAt(bucket)));
     }

@@ -1,6 +1,6 @@
 using IncidentPlatform.Detector.Logs;
 using IncidentPlatform.Detector.Signals;
-using IncidentPlatform.Detector.Templates;
+using IncidentPlatform.Detector.LogTemplates;
 
 namespace IncidentPlatform.Detector.Anomalies;
 

@@ -7,13 +7,13 @@ namespace IncidentPlatform.Detector.Anomalies;
 /// <summary>
 /// Builds the signal of an anomaly finding: source <c>logs</c>, a fingerprint stable per service and template (so
 /// every signal of one template groups into one incident), an id per template, kind and bucket (so judging the same
-/// bucket again raises the same alert), and the evidence.
+/// bucket again raises the same alert), the evidence, and the source's labels.
 /// </summary>
 internal static class AnomalySignals
 {
     public const string Source = "logs";
 
-    public static DetectorSignal Create(AnomalyFinding finding)
+    public static DetectorSignal Create(IReadOnlyDictionary<string, string> sourceLabels, AnomalyFinding finding)
     {
         var series = finding.Series;
         var template = Readable(series.Template);
@@ -57,7 +57,7 @@ internal static class AnomalySignals
             },
             FingerprintKey = $"{Source}\n{series.Service}\n{series.TemplateId}",
             IdKey = $"{Source}\n{finding.SourceId}\n{series.Service}\n{series.TemplateId}\n{finding.Kind}\n{finding.WindowStart:O}",
-            Labels = new Dictionary<string, string>
+            Labels = new Dictionary<string, string>(sourceLabels)
             {
                 ["templateId"] = series.TemplateId,
                 ["logSource"] = finding.SourceId,

@@ -10,7 +10,7 @@ namespace IncidentPlatform.Detector.Consumers;
 /// detection as any log source — one source per sender and service. Idempotent per <see cref="LogEventsReceived.BatchId"/>:
 /// a redelivered batch is claimed already and not counted twice.
 /// </summary>
-internal sealed class LogEventsReceivedConsumer(LogSources sources, IIdempotencyStore idempotency, ILogger<LogEventsReceivedConsumer> logger)
+internal sealed partial class LogEventsReceivedConsumer(LogSources sources, IIdempotencyStore idempotency, ILogger<LogEventsReceivedConsumer> logger)
     : IConsumer<LogEventsReceived>
 {
     public const int MaxEvents = 10_000;
@@ -23,7 +23,7 @@ internal sealed class LogEventsReceivedConsumer(LogSources sources, IIdempotency
         var claim = $"log-batch:{batch.BatchId}";
         if (!await idempotency.TryClaimAsync(claim, ClaimFor, context.CancellationToken))
         {
-            logger.LogInformation("Log batch {BatchId} was processed already; ignoring the redelivery", batch.BatchId);
+            LogRedelivery(logger, batch.BatchId);
             return;
         }
 
@@ -43,7 +43,7 @@ internal sealed class LogEventsReceivedConsumer(LogSources sources, IIdempotency
                 .Select(e => new LogRecord(e.Message.Length <= MaxLength ? e.Message.TrimEnd('\n', '\r') : e.Message[..MaxLength], service, e.Timestamp))
                 .ToList();
             await source.ProcessAsync(records, context.CancellationToken);
-            logger.LogDebug("Log batch {BatchId}: {Count} records from {Source} for {Service}", batch.BatchId, records.Count, batch.Source, service);
+            LogBatch(logger, batch.BatchId, records.Count, batch.Source, service);
         }
         catch
         {
@@ -66,4 +66,10 @@ internal sealed class LogEventsReceivedConsumer(LogSources sources, IIdempotency
         var clean = new string([.. trimmed.Select(c => char.IsControl(c) || c == ':' ? '_' : c)]);
         return clean.Length <= 100 ? clean : clean[..100];
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Log batch {BatchId} was processed already; ignoring the redelivery")]
+    private static partial void LogRedelivery(ILogger logger, string batchId);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Log batch {BatchId}: {Count} records from {Source} for {Service}")]
+    private static partial void LogBatch(ILogger logger, string batchId, int count, string? source, string service);
 }

@@ -12,7 +12,6 @@ internal static class CorrelationExtensions
         var services = builder.Services;
         services.AddOptions<CorrelationOptions>().BindConfiguration(CorrelationOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<CorrelationOptions>, CorrelationOptionsValidator>();
-        services.AddSingleton<CorrelationMetrics>();
         services.AddSingleton<RouteStore>();
         services.AddSingleton<AlertProgress>();
         services.AddSingleton<SilenceCache>();

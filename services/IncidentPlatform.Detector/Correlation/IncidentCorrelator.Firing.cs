@@ -67,7 +67,7 @@ internal sealed partial class IncidentCorrelator
             await incidents.AddAlertAsync(holder.Id, alert, ct);
             await timeline.OpenedAsync(holder, alert, silenceId, ct);
             await progress.MarkAppliedAsync(alert.Id, outcome, ct);
-            logger.LogInformation("Alert {AlertId} opened incident {IncidentId} ({Key})", alert.Id, holder.Id, key);
+            CorrelationLog.Opened(logger, alert.Id, holder.Id, key);
             return outcome;
         }
 

@@ -41,19 +41,16 @@ internal sealed partial class IncidentCorrelator
         var winner = await OpenIncidentLookup.HolderAsync(incidents, key, reopened, ct);
         if (winner?.Id != reopened.Id)
         {
-            logger.LogInformation("Incident {IncidentId} was not reopened: {HolderId} took its key first",
-                resolved.Id, winner?.Id);
+            CorrelationLog.NotReopened(logger, resolved.Id, winner?.Id);
             if (await incidents.TryUpdateAsync(resolved with { Version = reopened.Version }, ct) is null)
             {
-                logger.LogWarning("Incident {IncidentId} stays reopened: it took alerts while {HolderId} holds its key",
-                    resolved.Id, winner?.Id);
+                CorrelationLog.StaysReopened(logger, resolved.Id, winner?.Id);
             }
 
             return null;
         }
 
-        logger.LogInformation("Alert {AlertId} reopened incident {IncidentId}, resolved {Ago} ago", alert.Id, reopened.Id,
-            now - (resolved.ResolvedAt ?? now));
+        CorrelationLog.Reopened(logger, alert.Id, reopened.Id, now - (resolved.ResolvedAt ?? now));
         return await CountIntoAsync(reopened, alert, identity, silenceId, new CountMode(Reopened: true), ct);
     }
 

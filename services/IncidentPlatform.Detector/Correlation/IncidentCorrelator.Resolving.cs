@@ -18,8 +18,7 @@ internal sealed partial class IncidentCorrelator
 
         if (route is null || incident is null || incident.Status == IncidentStatus.Resolved)
         {
-            logger.LogInformation("Resolve alert {AlertId} ({Fingerprint}) has no unresolved incident; ignored",
-                alert.Id, identity.Fingerprint);
+            CorrelationLog.ResolveIgnored(logger, alert.Id, identity.Fingerprint);
             var ignored = CorrelationOutcome.Ignored("no unresolved incident has this fingerprint");
             await progress.MarkAppliedAsync(alert.Id, ignored, ct);
             return ignored;
@@ -88,8 +87,15 @@ internal sealed partial class IncidentCorrelator
             await progress.MarkAppliedAsync(alert.Id, outcome, ct);
             await incidents.AddAlertAsync(stored.Id, alert, ct);
             await timeline.ResolveCountedAsync(stored, alert, identity, clear, ct);
-            logger.LogInformation(clear ? "Alert {AlertId} resolved incident {IncidentId}" :
-                "Alert {AlertId} resolved one alert of incident {IncidentId}; others still fire", alert.Id, stored.Id);
+            if (clear)
+            {
+                CorrelationLog.Resolved(logger, alert.Id, stored.Id);
+            }
+            else
+            {
+                CorrelationLog.ResolvedOne(logger, alert.Id, stored.Id);
+            }
+
             return outcome;
         }
     }

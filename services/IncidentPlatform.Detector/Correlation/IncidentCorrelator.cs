@@ -1,5 +1,6 @@
 using IncidentPlatform.Contracts;
 using IncidentPlatform.Detector.Silences;
+using IncidentPlatform.ServiceDefaults.Concurrency;
 using IncidentPlatform.Store;
 using Microsoft.Extensions.Options;
 
@@ -72,13 +73,13 @@ internal sealed partial class IncidentCorrelator(
         var incident = mark.IncidentId is null ? null : await incidents.GetAsync(mark.IncidentId, cancellationToken);
         if (mark.Done || incident is null)
         {
-            logger.LogInformation("Alert {AlertId} was already applied; nothing to do", alert.Id);
+            CorrelationLog.AlreadyApplied(logger, alert.Id);
             return incident is null ? CorrelationOutcome.Ignored("already applied") : CorrelationOutcome.Duplicate(incident);
         }
 
         await incidents.AddAlertAsync(incident.Id, alert with { Fingerprint = Fingerprints.For(alert, Options).Fingerprint },
             cancellationToken);
-        logger.LogInformation("Alert {AlertId} was applied to {IncidentId} before; completing it", alert.Id, incident.Id);
+        CorrelationLog.Completing(logger, alert.Id, incident.Id);
         return new CorrelationOutcome(mark.Kind, incident, mark.Changes, mark.Significant, Publish: true,
             incident.Status == IncidentStatus.Resolved ? "resolved by its alerts" : null);
     }

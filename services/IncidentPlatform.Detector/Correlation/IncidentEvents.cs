@@ -1,5 +1,6 @@
 using System.Globalization;
 using IncidentPlatform.Contracts;
+using IncidentPlatform.Detector.Telemetry;
 using IncidentPlatform.Store;
 using MassTransit;
 
@@ -11,13 +12,13 @@ namespace IncidentPlatform.Detector.Correlation;
 /// correlation decides which change is the first of an interval; the sweeper publishes the last one of a burst).
 /// Silenced incidents are announced like any other: the events carry <see cref="Incident.SilencedBy"/>.
 /// </summary>
-internal sealed class IncidentEvents(ICacheStore cache, CorrelationMetrics metrics, TimeProvider time)
+internal sealed class IncidentEvents(ICacheStore cache, TimeProvider time)
 {
     private static readonly TimeSpan PublishedMemory = TimeSpan.FromDays(1);
 
     public async Task PublishAsync(CorrelationOutcome outcome, IPublishEndpoint publisher, CancellationToken ct)
     {
-        metrics.Correlated(outcome.Kind);
+        DetectorTelemetry.Correlated(outcome.Kind);
         if (outcome.Incident is not { } incident)
         {
             return;
@@ -27,7 +28,7 @@ internal sealed class IncidentEvents(ICacheStore cache, CorrelationMetrics metri
         {
             case CorrelationKind.Opened:
                 await publisher.Publish(new IncidentOpened { IncidentId = incident.Id, OccurredAt = time.GetUtcNow(), Incident = incident }, ct);
-                metrics.Published(nameof(IncidentOpened));
+                DetectorTelemetry.Published(nameof(IncidentOpened));
                 await MarkPublishedAsync(incident, ct);
                 break;
             case CorrelationKind.Resolved:
@@ -50,7 +51,7 @@ internal sealed class IncidentEvents(ICacheStore cache, CorrelationMetrics metri
             Changes = changes,
             Significant = significant,
         }, ct);
-        metrics.Published(nameof(IncidentUpdated));
+        DetectorTelemetry.Published(nameof(IncidentUpdated));
         await MarkPublishedAsync(incident, ct);
     }
 
@@ -61,7 +62,7 @@ internal sealed class IncidentEvents(ICacheStore cache, CorrelationMetrics metri
         {
             IncidentId = incident.Id, OccurredAt = time.GetUtcNow(), Incident = incident, ResolvedBy = resolvedBy, Reason = reason,
         }, ct);
-        metrics.Published(nameof(IncidentResolved));
+        DetectorTelemetry.Published(nameof(IncidentResolved));
     }
 
     /// <summary>The alert count the last published event carried, or null when none is remembered.</summary>

@@ -5,12 +5,37 @@ namespace IncidentPlatform.Detector.Demo;
 /// <summary>
 /// The failures the demo rotates through, written the way the real software logs them (HikariCP, Envoy, PostgreSQL,
 /// the JVM and the kubelet, Go and Java TLS stacks), with stack traces — they also feed the offline analyzer, which
-/// matches failure signatures.
+/// matches failure signatures. The first two show the whole loop with the sample policy: the search service's crash loop
+/// is redeployed automatically (ECS, dry-run), the CPU alarm on checkout's instance waits for a person to approve a
+/// reboot.
 /// </summary>
 internal static class DemoFaults
 {
     public static readonly IReadOnlyList<DemoFault> All =
     [
+        new("oom-crash-loop", "search", "search pods OOM-killed and crash-looping",
+        [
+            (r, at) => Line(at, "ERROR", "search", "Uncaught exception in thread \"indexer-3\"\n" +
+                "java.lang.OutOfMemoryError: Java heap space\n" +
+                "\tat java.base/java.util.Arrays.copyOf(Arrays.java:3537)\n" +
+                "\tat org.apache.lucene.util.ArrayUtil.grow(ArrayUtil.java:352)\n" +
+                "\tat com.shop.search.index.BulkIndexer.add(BulkIndexer.java:118)"),
+            (r, at) => Line(at, "FATAL", "search", "Terminating due to java.lang.OutOfMemoryError: Java heap space"),
+            (r, at) => Line(at, "WARN", "search", $"Container search in pod {Pod(r, "search")} was OOMKilled (exit code 137, memory limit 2Gi)"),
+            (r, at) => Line(at, "ERROR", "search", $"Back-off restarting failed container search in pod {Pod(r, "search")} (CrashLoopBackOff, restart count {r.Next(3, 40)})"),
+            (r, at) => Line(at, "INFO", "search", "Starting search service v2.14.3 (heap max 1536m, index products)"),
+        ]),
+        new("cpu-saturation", "checkout", "checkout's EC2 instance pinned at 100 % CPU",
+        [
+            (r, at) => Line(at, "INFO", "checkout", $"GET /api/cart/{Hex(r, 8)} 200 {r.Next(1800, 4200)}ms user={r.Next(1000, 99999)} trace={Hex(r, 16)}"),
+            (r, at) => Line(at, "INFO", "checkout", $"POST /api/orders 201 {r.Next(2500, 6000)}ms order=ord_{Hex(r, 10)} items={r.Next(1, 7)}"),
+            (r, at) => Line(at, "WARN", "checkout", $"Request queue depth {r.Next(120, 480)} above 100 on worker pool http-nio-8080 (instance i-0c4f8e2a6b1d93057)"),
+        ],
+        new DemoAlarm("checkout-cpu-high", "CPUUtilization above 95% on i-0c4f8e2a6b1d93057",
+            "ALARM: Threshold Crossed: 3 datapoints [99.1 (1 min), 98.7 (1 min), 99.4 (1 min)] were greater than the threshold (95.0). " +
+            "CPUUtilization of EC2 instance i-0c4f8e2a6b1d93057 (checkout) is at 99 %.",
+            Contracts.Severity.High,
+            new Dictionary<string, string> { ["metric"] = "CPUUtilization", ["instance_id"] = "i-0c4f8e2a6b1d93057", ["namespace"] = "AWS/EC2" })),
         new("db-pool-exhaustion", "payments", "database connection pool exhausted",
         [
             (r, at) => Line(at, "ERROR", "payments", "HikariPool-1 - Connection is not available, request timed out after 30000ms.\n" +
@@ -50,18 +75,6 @@ internal static class DemoFaults
                 "\tat org.postgresql.core.v3.QueryExecutorImpl.receiveErrorResponse(QueryExecutorImpl.java:2713)"),
             (r, at) => Line(at, "WARN", "inventory", $"Disk usage of /var/lib/inventory at 100% ({r.Next(0, 40)} MiB free of 50 GiB)"),
             (r, at) => Line(at, "ERROR", "inventory", $"PUT /v1/stock/sku-{r.Next(10000, 99999)} 500 {r.Next(5, 60)}ms error=\"write failed: ENOSPC\""),
-        ]),
-        new("oom-crash-loop", "search", "search pods OOM-killed and crash-looping",
-        [
-            (r, at) => Line(at, "ERROR", "search", "Uncaught exception in thread \"indexer-3\"\n" +
-                "java.lang.OutOfMemoryError: Java heap space\n" +
-                "\tat java.base/java.util.Arrays.copyOf(Arrays.java:3537)\n" +
-                "\tat org.apache.lucene.util.ArrayUtil.grow(ArrayUtil.java:352)\n" +
-                "\tat com.shop.search.index.BulkIndexer.add(BulkIndexer.java:118)"),
-            (r, at) => Line(at, "FATAL", "search", "Terminating due to java.lang.OutOfMemoryError: Java heap space"),
-            (r, at) => Line(at, "WARN", "search", $"Container search in pod {Pod(r, "search")} was OOMKilled (exit code 137, memory limit 2Gi)"),
-            (r, at) => Line(at, "ERROR", "search", $"Back-off restarting failed container search in pod {Pod(r, "search")} (CrashLoopBackOff, restart count {r.Next(3, 40)})"),
-            (r, at) => Line(at, "INFO", "search", "Starting search service v2.14.3 (heap max 1536m, index products)"),
         ]),
         new("tls-certificate-expired", "auth", "TLS certificate of the identity provider expired",
         [

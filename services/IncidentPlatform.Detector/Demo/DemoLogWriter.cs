@@ -5,13 +5,14 @@ namespace IncidentPlatform.Detector.Demo;
 
 /// <summary>
 /// Writes the demo log: every second the normal traffic of that second (timestamps spread over it), and while a fault
-/// is on, two of its records a second. The file is appended to (and rotated by renaming it to <c>.1</c> when large),
-/// exactly as an application would; the demo file source tails it.
+/// is on, <see cref="DemoOptions.FaultRecordsPerSecond"/> of its records a second. The file is appended to (and rotated by
+/// renaming it to <c>.1</c> when large), exactly as an application would; the demo file source tails it. A fault with an
+/// alarm raises it when it starts (<see cref="DemoAlarms"/>).
 /// </summary>
 internal sealed class DemoLogWriter(
-    DemoPaths paths, IOptions<DetectorOptions> options, TimeProvider time, ILogger<DemoLogWriter> logger) : BackgroundService
+    DemoPaths paths, DemoAlarms alarms, IOptions<DetectorOptions> options, TimeProvider time, ILogger<DemoLogWriter> logger)
+    : BackgroundService
 {
-    private const double FaultRecordsPerSecond = 2;
     private static readonly TimeSpan Tick = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan MaxCatchUp = TimeSpan.FromSeconds(10);
 
@@ -33,11 +34,11 @@ internal sealed class DemoLogWriter(
         var start = time.GetUtcNow();
         var schedule = new DemoSchedule(start, demo);
         logger.LogInformation(
-            "Demo log source writing {File}: the first fault in {FirstFault}, then one every {Interval}", file,
-            demo.FirstFaultAfter, demo.FaultInterval);
+            "Demo log source writing {File}: faults after {FirstFault} and {SecondFault}, then one every {Interval}", file,
+            demo.FirstFaultAfter, demo.SecondFaultAfter, demo.FaultInterval);
 
         var last = start;
-        DemoFault? current = null;
+        var started = -1L;
         double owedNormal = 0, owedFault = 0;
         TryAppend(file, [.. DemoTraffic.EveryKind(random, start)], demo);
         while (!stoppingToken.IsCancellationRequested)
@@ -46,28 +47,27 @@ internal sealed class DemoLogWriter(
             var now = time.GetUtcNow();
             var elapsed = now - last < MaxCatchUp ? now - last : MaxCatchUp;
             last = now;
-            var fault = schedule.At(now);
-            if (fault != current)
+            var active = schedule.Active(now);
+            foreach (var occurrence in active.Where(o => o > started))
             {
-                current = fault;
-                if (fault is not null)
-                {
-                    logger.LogInformation("Demo: injecting fault {Fault} into {Service} ({Summary}) for {Duration}",
-                        fault.Name, fault.Service, fault.Summary, demo.FaultDuration);
-                }
+                started = occurrence;
+                var fault = DemoSchedule.FaultOf(occurrence);
+                logger.LogInformation("Demo: injecting fault {Fault} into {Service} ({Summary}) for {Duration}",
+                    fault.Name, fault.Service, fault.Summary, demo.FaultDuration);
+                await alarms.RaiseAsync(fault, occurrence, now, stoppingToken);
             }
 
             owedNormal += demo.RecordsPerSecond * elapsed.TotalSeconds;
-            owedFault = fault is null ? 0 : owedFault + (FaultRecordsPerSecond * elapsed.TotalSeconds);
+            owedFault = active.Count == 0 ? 0 : owedFault + (demo.FaultRecordsPerSecond * active.Count * elapsed.TotalSeconds);
             var records = new List<string>();
             for (; owedNormal >= 1; owedNormal--)
             {
                 records.Add(DemoTraffic.Next(random, Spread(random, now, elapsed)));
             }
 
-            for (; owedFault >= 1; owedFault--)
+            for (var i = 0; owedFault >= 1; owedFault--, i++)
             {
-                records.Add(fault!.Next(random, Spread(random, now, elapsed)));
+                records.Add(DemoSchedule.FaultOf(active[i % active.Count]).Next(random, Spread(random, now, elapsed)));
             }
 
             TryAppend(file, [.. records.Order(StringComparer.Ordinal)], demo);

@@ -13,6 +13,9 @@ internal static class DemoSource
 
     public const string ThresholdName = "demo-errors";
 
+    /// <summary>The ECS cluster the demo's services run in (a label of every demo signal).</summary>
+    public const string Cluster = "shop-prod";
+
     /// <summary>Lines look like <c>2026-11-21T08:00:00.123Z ERROR [payments] …</c>; the bracket names the service.</summary>
     public const string ServicePattern = @"^\S+\s+[A-Z]+\s+\[(?<service>[a-z][a-z0-9-]*)\]";
 
@@ -23,6 +26,8 @@ internal static class DemoSource
         ServicePattern = ServicePattern,
         StartAt = TailStart.Beginning, // its first lines teach the normal templates during the warm-up
         WarmUp = demo.WarmUp,
+        // The demo's five services run as ECS services of one cluster: the sample policy's redeploy rule needs its name.
+        Labels = new Dictionary<string, string>(StringComparer.Ordinal) { ["cluster"] = Cluster },
     };
 
     public static TemplateThresholdOptions Threshold(DemoOptions demo) => new()

@@ -36,6 +36,12 @@ internal sealed class FileSourceOptions
     /// <summary>This source's anomaly warm-up after a fresh start (default: <c>Detector:Anomaly:WarmUp</c>).</summary>
     public TimeSpan? WarmUp { get; set; }
 
+    /// <summary>
+    /// Labels every signal of this source carries (where the logs come from: <c>cluster</c>, <c>env</c>, <c>instance_id</c>…),
+    /// so remediation rules can match and fill parameters from them.
+    /// </summary>
+    public Dictionary<string, string> Labels { get; set; } = new(StringComparer.Ordinal);
+
     /// <summary>Records longer than this many characters are cut (what is cut is still read past).</summary>
     public int MaxRecordLength { get; set; } = 32 * 1024;
 }

@@ -26,6 +26,8 @@ internal sealed class FileSourcesValidator : IValidateOptions<DetectorOptions>
             failures.Require(o.RotationGrace >= TimeSpan.Zero, $"{key}:RotationGrace must not be negative.");
             failures.Require(o.WarmUp is null || o.WarmUp >= TimeSpan.Zero, $"{key}:WarmUp must not be negative.");
             failures.Require(o.MaxRecordLength is >= 256 and <= 1024 * 1024, $"{key}:MaxRecordLength must be from 256 to 1048576.");
+            failures.Require(o.Labels.Count <= 20 && o.Labels.All(l => l.Key.Length is > 0 and <= 100 && l.Value.Length <= 1000),
+                $"{key}:Labels: at most 20, names 1–100 characters, values at most 1000.");
         }
 
         var demo = options.Demo;
@@ -35,7 +37,9 @@ internal sealed class FileSourcesValidator : IValidateOptions<DetectorOptions>
             failures.Require(!options.Files.ContainsKey(Demo.DemoSource.Name), $"{DetectorOptions.Section}:Files:demo: the name 'demo' belongs to the demo source.");
             failures.Require(demo.FaultDuration > TimeSpan.Zero && demo.FaultInterval > demo.FaultDuration,
                 $"{key}: FaultDuration must be positive and shorter than FaultInterval.");
-            failures.Require(demo.FirstFaultAfter >= TimeSpan.Zero, $"{key}:FirstFaultAfter must not be negative.");
+            failures.Require(demo.FirstFaultAfter >= TimeSpan.Zero && demo.SecondFaultAfter >= demo.FirstFaultAfter,
+                $"{key}: FirstFaultAfter must not be negative, and SecondFaultAfter not before it.");
+            failures.Require(demo.FaultRecordsPerSecond is > 0 and <= 1000, $"{key}:FaultRecordsPerSecond must be above 0 and at most 1000.");
             failures.Require(demo.RecordsPerSecond is >= 0 and <= 10_000, $"{key}:RecordsPerSecond must be from 0 to 10000.");
             failures.Require(demo.ErrorThreshold >= 1, $"{key}:ErrorThreshold must be at least 1.");
             failures.Require(demo.MaxFileBytes >= 64 * 1024, $"{key}:MaxFileBytes must be at least 65536.");

@@ -20,7 +20,7 @@ internal sealed class FileTailService(FileTailers tailers, LogSources sources, T
             var more = false;
             try
             {
-                var source = await sources.GetAsync(tailer.SourceId, tailer.Options.WarmUp);
+                var source = await sources.GetAsync(tailer.SourceId, tailer.Options.WarmUp, tailer.Options.Labels);
                 var batch = await tailer.PollAsync(stoppingToken);
                 await source.ProcessAsync(batch.Records, stoppingToken);
                 await tailer.CommitAsync(stoppingToken);

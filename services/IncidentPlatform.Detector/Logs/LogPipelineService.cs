@@ -1,5 +1,5 @@
 using IncidentPlatform.Detector.Signals;
-using IncidentPlatform.Detector.Templates;
+using IncidentPlatform.Detector.LogTemplates;
 using IncidentPlatform.Store;
 using Microsoft.Extensions.Options;
 

@@ -1,7 +1,8 @@
 using System.Text.Json;
 using IncidentPlatform.Detector.Anomalies;
 using IncidentPlatform.Detector.Signals;
-using IncidentPlatform.Detector.Templates;
+using IncidentPlatform.Detector.LogTemplates;
+using IncidentPlatform.Detector.Telemetry;
 using IncidentPlatform.Store;
 
 namespace IncidentPlatform.Detector.Logs;

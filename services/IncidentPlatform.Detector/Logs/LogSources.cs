@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using IncidentPlatform.Detector.Anomalies;
-using IncidentPlatform.Detector.Templates;
+using IncidentPlatform.Detector.LogTemplates;
 using IncidentPlatform.Store;
 using Microsoft.Extensions.Options;
 
@@ -28,10 +28,13 @@ internal sealed class LogSources(
 
     public bool Contains(string sourceId) => _sources.ContainsKey(sourceId);
 
-    /// <summary>The source, loaded from the store the first time (a failed load is tried again on the next call).</summary>
-    public async Task<LogSource> GetAsync(string sourceId, TimeSpan? warmUp = null)
+    /// <summary>
+    /// The source, loaded from the store the first time (a failed load is tried again on the next call); its warm-up and
+    /// labels are those of the first call.
+    /// </summary>
+    public async Task<LogSource> GetAsync(string sourceId, TimeSpan? warmUp = null, IReadOnlyDictionary<string, string>? labels = null)
     {
-        var lazy = _sources.GetOrAdd(sourceId, id => new Lazy<Task<LogSource>>(() => LoadAsync(id, warmUp)));
+        var lazy = _sources.GetOrAdd(sourceId, id => new Lazy<Task<LogSource>>(() => LoadAsync(id, warmUp, labels)));
         try
         {
             return await lazy.Value;
@@ -43,14 +46,21 @@ internal sealed class LogSources(
         }
     }
 
-    private async Task<LogSource> LoadAsync(string sourceId, TimeSpan? warmUp)
+    private async Task<LogSource> LoadAsync(string sourceId, TimeSpan? warmUp, IReadOnlyDictionary<string, string>? labels)
     {
-        var settings = AnomalySettings.For(sourceId, options.Value.Anomaly, warmUp);
+        var settings = AnomalySettings.For(sourceId, options.Value.Anomaly, warmUp, labels);
         var saved = await templates.LoadAsync(sourceId, TemplateMinerOptions.Default, CancellationToken.None);
         var json = await checkpoints.GetAsync(LogSource.CheckpointName(sourceId), CancellationToken.None);
         var now = time.GetUtcNow();
         AnomalyDetector detector;
-        if (json is null)
+        if (saved.Outdated)
+        {
+            // The templates are learnt again under new ids: without a new warm-up each would count as a new template.
+            logger.LogWarning(
+                "The templates of log source {Source} were saved by an older version of the miner; learning them again", sourceId);
+            detector = new AnomalyDetector(sourceId, settings, now);
+        }
+        else if (json is null)
         {
             detector = new AnomalyDetector(sourceId, settings, now);
         }

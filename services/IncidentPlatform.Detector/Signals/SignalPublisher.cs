@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using IncidentPlatform.Contracts;
+using IncidentPlatform.Detector.Telemetry;
 using IncidentPlatform.ServiceDefaults;
 using MassTransit;
 

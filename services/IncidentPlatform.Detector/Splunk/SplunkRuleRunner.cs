@@ -1,5 +1,6 @@
 using System.Globalization;
 using IncidentPlatform.Detector.Signals;
+using IncidentPlatform.Detector.Telemetry;
 using IncidentPlatform.Store;
 
 namespace IncidentPlatform.Detector.Splunk;

@@ -7,19 +7,29 @@ using JsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
 
 namespace IncidentPlatform.Gateway.Incidents;
 
-/// <summary>Reading incidents: the filtered, paged list and one incident with its parts.</summary>
+/// <summary>
+/// Reading incidents: the filtered list (cursor-paged, or the UI's sorted and counted view, <see cref="IncidentListView"/>)
+/// and one incident with its parts.
+/// </summary>
 internal static class IncidentEndpoints
 {
     public static IEndpointRouteBuilder MapIncidentEndpoints(this IEndpointRouteBuilder app)
     {
         var incidents = app.MapGroup("/api/incidents").RequireScope(Scopes.Read);
 
-        incidents.MapGet("/", async Task<IResult> (HttpRequest request, IIncidentStore store, CancellationToken ct) =>
+        incidents.MapGet("/", async Task<IResult> (HttpRequest request, IIncidentStore store, IncidentListView view,
+            IOptions<JsonOptions> json, CancellationToken ct) =>
         {
             var errors = IncidentQueryParser.Parse(request.Query, out var query);
+            var order = IncidentOrder.Parse(request.Query, errors);
             if (errors.Count > 0)
             {
                 return Problems.Validation(errors);
+            }
+
+            if (order is not null)
+            {
+                return Results.Json(await view.GetAsync(query, order, json.Value.SerializerOptions, ct), json.Value.SerializerOptions);
             }
 
             try
@@ -31,7 +41,8 @@ internal static class IncidentEndpoints
             {
                 return Problems.Validation(new Dictionary<string, string[]> { ["cursor"] = ["Not a cursor from a previous page."] });
             }
-        }).WithName("ListIncidents").WithSummary("List incidents, newest update first.");
+        }).WithName("ListIncidents").WithSummary(
+            "List incidents, newest update first; with sort, order or offset: sorted, paged by offset, with totals and counts.");
 
         incidents.MapGet("/{id}", async Task<IResult> (string id, IIncidentStore store, IEnumerable<IIncidentDetailPart> parts,
             IOptions<JsonOptions> json, CancellationToken ct) =>

@@ -4,7 +4,7 @@ using IncidentPlatform.Store;
 
 namespace IncidentPlatform.Gateway.Incidents;
 
-/// <summary>Reads <c>?status=&amp;service=&amp;severity=&amp;q=&amp;since=&amp;until=&amp;pageSize=&amp;cursor=</c>.</summary>
+/// <summary>Reads <c>?status=&amp;service=&amp;severity=&amp;q=&amp;since=&amp;until=&amp;pageSize=&amp;cursor=</c> (the view's <c>sort</c>, <c>order</c> and <c>offset</c>: <see cref="IncidentOrder"/>).</summary>
 internal static class IncidentQueryParser
 {
     public const int MaxPageSize = 500;

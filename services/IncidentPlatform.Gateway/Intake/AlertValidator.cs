@@ -2,7 +2,10 @@ using IncidentPlatform.Contracts;
 
 namespace IncidentPlatform.Gateway.Intake;
 
-/// <summary>Checks an <see cref="AlertRequest"/> and turns it into an <see cref="Alert"/> (without its id yet).</summary>
+/// <summary>
+/// Checks an <see cref="AlertRequest"/> and turns it into an <see cref="Alert"/> (without its id yet). An alert without a
+/// <c>timestamp</c> is taken as observed when it was received, and marked so (<see cref="Alert.TimestampFromReceipt"/>).
+/// </summary>
 internal static class AlertValidator
 {
     public const int MaxTitle = 500;
@@ -46,11 +49,7 @@ internal static class AlertValidator
             Error("severity", $"Required, one of: {SeverityNames.Accepted}.");
         }
 
-        if (request.Timestamp is null)
-        {
-            Error("timestamp", "Required: when the condition was observed, ISO 8601 (e.g. 2026-11-21T08:00:00Z).");
-        }
-        else if (request.Timestamp > now.AddDays(1))
+        if (request.Timestamp > now.AddDays(1))
         {
             Error("timestamp", "More than a day in the future: check the sender's clock.");
         }
@@ -85,7 +84,8 @@ internal static class AlertValidator
             Title = request.Title!.Trim(),
             Message = request.Message!,
             Severity = severity,
-            Timestamp = request.Timestamp!.Value,
+            Timestamp = request.Timestamp ?? now,
+            TimestampFromReceipt = request.Timestamp is null,
             Service = string.IsNullOrWhiteSpace(request.Service) ? null : request.Service.Trim(),
             Labels = request.Labels ?? [],
             Status = status,

@@ -13,8 +13,8 @@ internal static class McpCaller
     /// <summary>Null when <paramref name="user"/> holds <paramref name="scope"/>; else a tool error the model can explain.</summary>
     public static CallToolResult? Refuse(ClaimsPrincipal? user, string scope) =>
         user?.Identity?.IsAuthenticated != true
-            ? ToolResults.Error("Not authenticated: send an API key (X-Api-Key or Authorization: Bearer).")
-            : user.Holds(scope) ? null : ToolResults.Error(user.MissingScope(scope));
+            ? ToolResults.Error("Not authenticated: send an API key (X-Api-Key or Authorization: Bearer).", "unauthenticated")
+            : user.Holds(scope) ? null : ToolResults.Error(user.MissingScope(scope), "forbidden");
 
     /// <summary>The caller holding <paramref name="scope"/>, or a JSON-RPC error saying what is missing (resources, prompts).</summary>
     public static ClaimsPrincipal Require(ClaimsPrincipal? user, string scope)

@@ -51,6 +51,7 @@ internal static class McpExtensions
             .WithResources<PolicyResource>()
             .WithPrompts<IncidentPrompts>()
             .WithRequestFilters(filters => filters
+                .AddListToolsFilter(next => async (request, ct) => RemediationSuggestionsTool.WithCatalog(await next(request, ct)))
                 .AddCallToolFilter(ToolArgumentsFilter.Create)
                 .AddGetPromptFilter(next => async (request, ct) =>
                 {

@@ -4,12 +4,14 @@ using MassTransit;
 
 namespace IncidentPlatform.Gateway.Remediations;
 
-/// <summary>The gateway's remediation capability: the incident detail part, the request clients, the endpoints.</summary>
+/// <summary>The gateway's remediation capability: the incident detail part and list field, the request clients, the endpoints.</summary>
 internal static class RemediationGatewayExtensions
 {
     public static IHostApplicationBuilder AddGatewayRemediations(this IHostApplicationBuilder builder)
     {
+        builder.Services.AddScoped<RemediationReader>();
         builder.Services.AddScoped<IIncidentDetailPart, RemediationsPart>();
+        builder.Services.AddScoped<IIncidentRowPart, PendingApprovalsRowPart>();
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Add(RemediationsJsonContext.Default));
         return builder;
     }

@@ -10,4 +10,6 @@ namespace IncidentPlatform.Gateway.Remediations;
 [JsonSerializable(typeof(IReadOnlyList<Remediation>))]
 [JsonSerializable(typeof(RemediationDecisionRequest))]
 [JsonSerializable(typeof(AuditVerificationResponse))]
+[JsonSerializable(typeof(AuditEntry))]
+[JsonSerializable(typeof(AuditPage))]
 internal sealed partial class RemediationsJsonContext : JsonSerializerContext;

@@ -1,5 +1,6 @@
 using IncidentPlatform.Contracts;
 using IncidentPlatform.ServiceDefaults;
+using IncidentPlatform.Store;
 
 namespace IncidentPlatform.Gateway.Silences;
 
@@ -53,27 +54,27 @@ internal sealed class SilenceService(SilenceStore store, TimeProvider time, ILog
     /// <summary>Ends a silence now; null when there is no such silence, false when it kept changing under us.</summary>
     public async Task<bool?> ExpireAsync(string id, string actor, CancellationToken ct)
     {
-        for (var attempt = 0; attempt < 10; attempt++)
+        bool? ended;
+        try
         {
-            if (await store.GetAsync(id, ct) is not { } found)
+            ended = await store.UpdateAsync(id, silence =>
             {
-                return null;
-            }
-
-            var now = time.GetUtcNow();
-            if (found.Silence.EndsAt <= now)
-            {
-                return true;
-            }
-
-            var ended = found.Silence with { StartsAt = found.Silence.StartsAt < now ? found.Silence.StartsAt : now, EndsAt = now };
-            if (await store.TryPutAsync(ended, found.Version, ct))
-            {
-                logger.LogInformation("{Actor} ended silence {SilenceId}", actor, id);
-                return true;
-            }
+                var now = time.GetUtcNow();
+                return silence.EndsAt <= now
+                    ? null
+                    : silence with { StartsAt = silence.StartsAt < now ? silence.StartsAt : now, EndsAt = now };
+            }, ct);
+        }
+        catch (StoreConflictException)
+        {
+            return false;
         }
 
-        return false;
+        if (ended == true)
+        {
+            logger.LogInformation("{Actor} ended silence {SilenceId}", actor, id);
+        }
+
+        return ended is null ? null : true;
     }
 }

@@ -22,6 +22,19 @@ internal sealed class SilenceStore(IDocumentStore documents)
         await documents.TryPutAsync(Collection, silence.Id,
             JsonSerializer.Serialize(silence, SilenceJsonContext.Default.Silence), expectedVersion, cancellationToken: ct) is not null;
 
+    /// <summary>
+    /// Applies <paramref name="change"/> (null: no change) with a version check; null when there is no such silence,
+    /// else whether this call wrote it. Throws <see cref="StoreConflictException"/> when it kept changing.
+    /// </summary>
+    public async Task<bool?> UpdateAsync(string id, Func<Silence, Silence?> change, CancellationToken ct)
+    {
+        var update = await documents.UpdateAsync(Collection, id, stored =>
+            stored is not null && Parse(stored.Json) is { } silence && change(silence) is { } changed
+                ? JsonSerializer.Serialize(changed, SilenceJsonContext.Default.Silence)
+                : null, cancellationToken: ct);
+        return update.Document is { } document && Parse(document.Json) is not null ? update.Written : null;
+    }
+
     private static Silence? Parse(string json)
     {
         try

@@ -1,7 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using IncidentPlatform.Contracts;
-using IncidentPlatform.ServiceDefaults.Http;
 using MassTransit;
 using Microsoft.Extensions.Options;
 
@@ -89,7 +88,6 @@ internal sealed class SlackDecisionWorker(
         {
             Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"),
         };
-        request.Options.Set(ResiliencePipelineFactory.NoRetry, true);
         using var response = await http.CreateClient(ClientName).SendAsync(request, cancellationToken);
         if (!response.IsSuccessStatusCode)
         {

@@ -1,4 +1,5 @@
 using IncidentPlatform.Gateway.Intake.Authentication;
+using IncidentPlatform.ServiceDefaults.Http;
 
 namespace IncidentPlatform.Gateway.Slack;
 
@@ -19,7 +20,8 @@ internal static class SlackEndpoints
             .ValidateOnStart();
         services.AddSingleton<SlackDecisionQueue>();
         services.AddHostedService<SlackDecisionWorker>();
-        services.AddHttpClient(SlackDecisionWorker.ClientName, c => c.Timeout = TimeSpan.FromSeconds(10));
+        // A retried reply to a response_url could show twice: each is sent once (10 s per attempt, the handler's).
+        services.AddHttpClient(SlackDecisionWorker.ClientName).WithoutRetries();
         services.AddAuthentication().AddWebhook(SlackAuthentication.Source, SlackAuthentication.VerifyAsync);
         return services;
     }

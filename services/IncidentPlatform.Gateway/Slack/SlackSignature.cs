@@ -1,6 +1,5 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
+using IncidentPlatform.ServiceDefaults.Security;
 
 namespace IncidentPlatform.Gateway.Slack;
 
@@ -13,14 +12,8 @@ internal static class SlackSignature
     public const string SignatureHeader = "X-Slack-Signature";
     public const string TimestampHeader = "X-Slack-Request-Timestamp";
 
-    public static string Compute(string secret, string timestamp, ReadOnlySpan<byte> body)
-    {
-        var prefix = Encoding.UTF8.GetBytes($"v0:{timestamp}:");
-        var message = new byte[prefix.Length + body.Length];
-        prefix.CopyTo(message, 0);
-        body.CopyTo(message.AsSpan(prefix.Length));
-        return "v0=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), message));
-    }
+    public static string Compute(string secret, string timestamp, ReadOnlySpan<byte> body) =>
+        "v0=" + WebhookSignature.Hmac(secret, $"v0:{timestamp}:", body);
 
     /// <summary>Null when the request is authentic and fresh; otherwise why not.</summary>
     public static string? Verify(
@@ -42,8 +35,6 @@ internal static class SlackSignature
             return $"{TimestampHeader} is outside the {window.TotalMinutes:0}-minute window (a replay, or a clock off).";
         }
 
-        var expected = Encoding.ASCII.GetBytes(Compute(secret, timestamp, body));
-        var presented = Encoding.ASCII.GetBytes(signature);
-        return CryptographicOperations.FixedTimeEquals(expected, presented) ? null : "The signature does not match.";
+        return WebhookSignature.Matches(Compute(secret, timestamp, body), signature) ? null : "The signature does not match.";
     }
 }

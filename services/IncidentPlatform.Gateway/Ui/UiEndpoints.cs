@@ -4,9 +4,9 @@ namespace IncidentPlatform.Gateway.Ui;
 
 /// <summary>
 /// The web UI: plain HTML/CSS/JS embedded in this assembly (no build step, no CDN, no static-web-asset files), served at
-/// <c>/ui/</c>. These files are the only content besides health served without a key: they hold no data, and the page
-/// asks for the API key and sends it as a header with every API call. A strict Content-Security-Policy allows only
-/// this origin's scripts and styles.
+/// <c>/ui/</c> (ES modules and stylesheets, an SVG icon also answering <c>/favicon.ico</c>). These files are the only
+/// content besides health served without a key: they hold no data, and the page asks for the API key and sends it as a
+/// header with every API call. A strict Content-Security-Policy allows only this origin's scripts and styles.
 /// </summary>
 internal static class UiEndpoints
 {
@@ -28,6 +28,8 @@ internal static class UiEndpoints
     public static IEndpointRouteBuilder MapUiEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapGet("/", () => Results.Redirect(Prefix)).AllowAnonymous().ExcludeFromDescription();
+        // Browsers and tools ask for /favicon.ico on their own: answer with the UI's icon instead of a logged 401.
+        app.MapGet("/favicon.ico", (HttpContext context) => Serve("favicon.svg", context)).AllowAnonymous().ExcludeFromDescription();
         app.MapGet("/ui/{*file}", (string? file, HttpContext context) => Serve(file, context)).AllowAnonymous().ExcludeFromDescription();
         return app;
     }

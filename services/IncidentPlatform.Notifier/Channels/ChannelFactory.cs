@@ -22,7 +22,7 @@ internal sealed class ChannelFactory(
         ChannelTypes.Email => new EmailChannel(name, options, time),
         ChannelTypes.Jira => new JiraChannel(name, options, http, state),
         ChannelTypes.PagerDuty => new PagerDutyChannel(name, options, http),
-        ChannelTypes.Webhook => new WebhookChannel(name, options, http),
+        ChannelTypes.Webhook => new WebhookChannel(name, options, http, time),
         ChannelTypes.Console => new ConsoleChannel(name, options),
         _ => throw new InvalidOperationException($"Unknown channel type '{options.Type}' for channel '{name}'."),
     };

@@ -21,13 +21,10 @@ internal sealed class ChannelStateStore(IDocumentStore documents)
             : JsonSerializer.Deserialize(document.Json, NotifierJsonContext.Default.DictionaryStringString) ?? [];
     }
 
-    public async Task SetAsync(
-        string channel, string incidentId, IReadOnlyDictionary<string, string> values, CancellationToken cancellationToken)
-    {
-        var id = Id(channel, incidentId);
-        for (var attempt = 0; attempt < 50; attempt++)
+    public Task SetAsync(
+        string channel, string incidentId, IReadOnlyDictionary<string, string> values, CancellationToken cancellationToken) =>
+        documents.UpdateAsync(Collection, Id(channel, incidentId), current =>
         {
-            var current = await documents.GetAsync(Collection, id, cancellationToken);
             var merged = current is null
                 ? []
                 : JsonSerializer.Deserialize(current.Json, NotifierJsonContext.Default.DictionaryStringString) ?? [];
@@ -36,15 +33,8 @@ internal sealed class ChannelStateStore(IDocumentStore documents)
                 merged[key] = value;
             }
 
-            var json = JsonSerializer.Serialize(merged, NotifierJsonContext.Default.DictionaryStringString);
-            if (await documents.TryPutAsync(Collection, id, json, current?.Version ?? 0, incidentId, cancellationToken) is not null)
-            {
-                return;
-            }
-        }
-
-        throw new InvalidOperationException($"Channel state {id} kept changing under 50 attempts.");
-    }
+            return JsonSerializer.Serialize(merged, NotifierJsonContext.Default.DictionaryStringString);
+        }, incidentId, cancellationToken);
 
     private static string Id(string channel, string incidentId) => $"{channel}|{incidentId}";
 }

@@ -2,13 +2,12 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
-using IncidentPlatform.ServiceDefaults.Http;
 
 namespace IncidentPlatform.Notifier.Channels;
 
 /// <summary>
-/// Sends one request to a vendor exactly once (the shared resilience pipeline's retries are turned off: the
-/// dispatcher retries, with its idempotency key, so nothing posts twice behind its back) and classifies the answer.
+/// Sends one request to a vendor exactly once (the client is registered <c>WithoutRetries</c>: the dispatcher retries,
+/// with its idempotency key, so nothing posts twice behind its back) and classifies the answer.
 /// </summary>
 internal static class VendorHttp
 {
@@ -24,7 +23,6 @@ internal static class VendorHttp
     public static async Task<(SendResult Result, HttpStatusCode? Status, string Body)> SendAsync(
         HttpClient client, HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        request.Options.Set(ResiliencePipelineFactory.NoRetry, true);
         try
         {
             using var response = await client.SendAsync(request, cancellationToken);

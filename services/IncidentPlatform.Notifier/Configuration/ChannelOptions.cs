@@ -14,7 +14,7 @@ public sealed class ChannelOptions
     /// (<c>https://your-site.atlassian.net</c>), or the PagerDuty Events API URL (defaults to the public one).</summary>
     public string? Url { get; set; }
 
-    /// <summary>The HMAC key of a generic webhook (signature header <c>X-IncidentPlatform-Signature</c>).</summary>
+    /// <summary>The HMAC key of a generic webhook (<c>X-IncidentPlatform-Signature</c> over the timestamp and body).</summary>
     public string? Secret { get; set; }
 
     /// <summary>The Slack bot token (<c>xoxb-…</c>).</summary>
@@ -63,8 +63,18 @@ public sealed class ChannelOptions
     /// <summary>The name of the Jira transition applied when the incident resolves.</summary>
     public string ResolveTransition { get; set; } = "Done";
 
-    /// <summary>A file that a console channel appends JSON lines to; standard output when unset.</summary>
+    /// <summary>A file that a console channel appends its lines to; standard output when unset.</summary>
     public string? Path { get; set; }
+
+    /// <summary>The value of <see cref="Format"/> for the full structured payload as one JSON line.</summary>
+    public const string JsonFormat = "json";
+
+    /// <summary>The value of <see cref="Format"/> for one short line a person reads.</summary>
+    public const string TextFormat = "text";
+
+    /// <summary>A console channel's line format: <c>text</c> (default on standard output) or <c>json</c> (default in a
+    /// <see cref="Path"/>).</summary>
+    public string? Format { get; set; }
 
     /// <summary>The message templates.</summary>
     public TemplateOptions Template { get; set; } = new();

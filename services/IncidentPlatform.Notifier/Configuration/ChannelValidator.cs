@@ -44,13 +44,8 @@ internal static class ChannelValidator
             case ChannelTypes.Email:
                 ValidateEmail(key, channel, errors);
                 break;
-            case ChannelTypes.Console when !string.IsNullOrWhiteSpace(channel.Path):
-                var directory = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(channel.Path));
-                if (directory is not null && !Directory.Exists(directory))
-                {
-                    errors.Add($"'{key}:Path' is in '{directory}', which does not exist.");
-                }
-
+            case ChannelTypes.Console:
+                ValidateConsole(key, channel, errors);
                 break;
         }
 
@@ -58,6 +53,21 @@ internal static class ChannelValidator
         Template(key, "Template:Text", channel.Template.Text, errors);
         ValidateQuietHours($"{key}:QuietHours", channel.QuietHours, errors);
         ValidateLimits(key, channel, errors);
+    }
+
+    private static void ValidateConsole(string key, ChannelOptions channel, List<string> errors)
+    {
+        if (channel.Format is { } format && !string.Equals(format, ChannelOptions.TextFormat, StringComparison.OrdinalIgnoreCase) &&
+            !string.Equals(format, ChannelOptions.JsonFormat, StringComparison.OrdinalIgnoreCase))
+        {
+            errors.Add($"'{key}:Format' is '{format}'; use {ChannelOptions.TextFormat} or {ChannelOptions.JsonFormat}.");
+        }
+
+        if (!string.IsNullOrWhiteSpace(channel.Path) &&
+            System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(channel.Path)) is { } directory && !Directory.Exists(directory))
+        {
+            errors.Add($"'{key}:Path' is in '{directory}', which does not exist.");
+        }
     }
 
     public static void ValidateQuietHours(string key, QuietHoursOptions window, List<string> errors)

@@ -51,8 +51,7 @@ internal sealed class ChannelSender(DeliveryIdempotency idempotency, TimeProvide
                 break;
             }
 
-            logger.LogInformation("Retrying {EventType} of {IncidentId} on {Channel} in {Delay} after: {Error}",
-                message.Event.Type, message.Event.IncidentId, channel.Name, delay, result.Error);
+            DeliveryLogMessages.Retrying(logger, message.Event.Type, message.Event.IncidentId, channel.Name, delay, result.Error);
             if (delay > TimeSpan.Zero)
             {
                 await Task.Delay(delay, time, cancellationToken);
@@ -88,8 +87,7 @@ internal sealed class ChannelSender(DeliveryIdempotency idempotency, TimeProvide
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            logger.LogError(e, "Channel {Channel} threw while sending {EventType} of {IncidentId}",
-                channel.Name, message.Event.Type, message.Event.IncidentId);
+            DeliveryLogMessages.ChannelThrew(logger, e, channel.Name, message.Event.Type, message.Event.IncidentId);
             return SendResult.Permanent($"{e.GetType().Name}: {e.Message}");
         }
     }

@@ -32,7 +32,7 @@ internal sealed class NotificationDispatcher(
             .ToList();
         if (targets.Count == 0)
         {
-            logger.LogDebug("No channel takes {EventType} of {IncidentId}", e.Type, e.IncidentId);
+            DeliveryLogMessages.NoChannel(logger, e.Type, e.IncidentId);
             return;
         }
 
@@ -50,7 +50,7 @@ internal sealed class NotificationDispatcher(
         var key = DeliveryIdempotency.Key(e.IncidentId, e.Type, e.Key, channel.Name);
         if (await idempotency.IsDoneAsync(key, cancellationToken))
         {
-            logger.LogInformation("Skipping {EventType} of {IncidentId} to {Channel}: already delivered", e.Type, e.IncidentId, channel.Name);
+            DeliveryLogMessages.AlreadyDelivered(logger, e.Type, e.IncidentId, channel.Name);
             return null;
         }
 

@@ -1,54 +1,30 @@
-using System.Text.RegularExpressions;
 using IncidentPlatform.Notifier.Events;
+using IncidentPlatform.Templating;
 
 namespace IncidentPlatform.Notifier.Templates;
 
 /// <summary>
-/// A parsed template: literal text with <c>{{field}}</c> placeholders and nothing else (no code, no loops), so a
-/// template from configuration can only place values. Unknown fields are refused when the template is parsed.
+/// A channel's message template: literal text with <c>{{field}}</c> placeholders (<see cref="PlaceholderTemplate"/>),
+/// fields from <see cref="TemplateFields"/>. Rendered as <see cref="RenderedText"/>, so the literal text is written in
+/// the channel's format and every value is escaped for it; <c>\n</c> in the literal text is a line break.
 /// </summary>
-internal sealed partial class MessageTemplate
+internal sealed class MessageTemplate
 {
-    private readonly IReadOnlyList<(string Text, bool IsField)> _parts;
+    private static readonly TemplateVocabulary Fields = new(TemplateFields.IsKnown, string.Join(", ", TemplateFields.Names));
+    private readonly PlaceholderTemplate _template;
 
-    private MessageTemplate(IReadOnlyList<(string Text, bool IsField)> parts) => _parts = parts;
+    private MessageTemplate(PlaceholderTemplate template) => _template = template;
 
     /// <summary>Parses <paramref name="source"/>; returns null with an error naming the problem when it is invalid.</summary>
-    public static MessageTemplate? TryParse(string source, out string? error)
-    {
-        var parts = new List<(string, bool)>();
-        var position = 0;
-        foreach (Match match in Placeholder().Matches(source))
-        {
-            parts.Add((source[position..match.Index], false));
-            var name = match.Groups[1].Value;
-            if (!TemplateFields.IsKnown(name))
-            {
-                error = $"unknown field '{{{{{name}}}}}'; known fields: {string.Join(", ", TemplateFields.Names)}";
-                return null;
-            }
-
-            parts.Add((name, true));
-            position = match.Index + match.Length;
-        }
-
-        parts.Add((source[position..], false));
-        if (parts.Any(p => !p.Item2 && p.Item1.Contains("{{", StringComparison.Ordinal)))
-        {
-            error = "a '{{' without a matching '}}' or with a malformed field name";
-            return null;
-        }
-
-        error = null;
-        return new MessageTemplate(parts);
-    }
+    public static MessageTemplate? TryParse(string source, out string? error) =>
+        PlaceholderTemplate.TryParse(source, Fields, out error) is { } template ? new MessageTemplate(template) : null;
 
     public RenderedText Render(NotificationEvent e)
     {
         var text = new RenderedText();
-        foreach (var (part, isField) in _parts)
+        foreach (var (part, isPath) in _template.Parts)
         {
-            if (isField)
+            if (isPath)
             {
                 text.Value(TemplateFields.Resolve(e, part));
             }
@@ -60,7 +36,4 @@ internal sealed partial class MessageTemplate
 
         return text;
     }
-
-    [GeneratedRegex(@"\{\{\s*([a-z]+(?:\.[A-Za-z0-9_\-]+)+)\s*\}\}")]
-    private static partial Regex Placeholder();
 }

@@ -20,33 +20,29 @@ internal sealed class UpdateCoalescer(IDocumentStore documents, TimeProvider tim
     /// </summary>
     public async Task<NotificationEvent?> DeferAsync(string channel, NotificationEvent e, TimeSpan window, CancellationToken cancellationToken)
     {
-        var id = Id(channel, e.IncidentId);
-        for (var attempt = 0; attempt < 50; attempt++)
+        NotificationEvent? replaced = null;
+        await documents.UpdateAsync(Collection, Id(channel, e.IncidentId), document =>
         {
-            var document = await documents.GetAsync(Collection, id, cancellationToken);
-            var now = time.GetUtcNow();
             var current = document is null ? null : Read(document.Json);
             if (current is not null && Version(current.Event) > Version(e))
             {
-                return e;
+                replaced = e;
+                return null;
             }
 
             if (current is { ClaimedUntil: null } && current.Event.Key == e.Key)
             {
+                replaced = null;
                 return null; // the same update again (a redelivery): it is already held
             }
 
             var pending = current is null || current.ClaimedUntil is not null
-                ? new PendingUpdate { Channel = channel, Event = e, DueAt = now + window }
+                ? new PendingUpdate { Channel = channel, Event = e, DueAt = time.GetUtcNow() + window }
                 : current with { Event = e };
-            var json = JsonSerializer.Serialize(pending, NotifierJsonContext.Default.PendingUpdate);
-            if (await documents.TryPutAsync(Collection, id, json, document?.Version ?? 0, e.IncidentId, cancellationToken) is not null)
-            {
-                return current?.ClaimedUntil is null ? current?.Event : null;
-            }
-        }
-
-        throw new InvalidOperationException($"Pending update {id} kept changing under 50 attempts.");
+            replaced = current?.ClaimedUntil is null ? current?.Event : null;
+            return JsonSerializer.Serialize(pending, NotifierJsonContext.Default.PendingUpdate);
+        }, e.IncidentId, cancellationToken);
+        return replaced;
     }
 
     /// <summary>Drops the held update (the incident resolved); returns it.</summary>

@@ -14,7 +14,7 @@ internal sealed class AuditTrail(IAppendLog log, TimeProvider time)
     private const int MaxAttempts = 100;
 
     /// <summary>The stream of an incident's trail.</summary>
-    public static string Stream(string incidentId) => $"audit:{incidentId}";
+    public static string Stream(string incidentId) => AuditLogStream.For(incidentId);
 
     /// <summary>Appends <paramref name="record"/> as the next link of its incident's chain.</summary>
     public async Task<AuditEntry> AppendAsync(AuditRecord record, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using IncidentPlatform.ServiceDefaults.Configuration;
 using IncidentPlatform.Store;
 using Microsoft.Extensions.Options;
@@ -5,14 +6,18 @@ using Microsoft.Extensions.Options;
 namespace IncidentPlatform.Remediation.Audit;
 
 /// <summary>
-/// <c>verify-audit &lt;incidentId&gt;</c>: checks an incident's audit chain in the store the service is configured
-/// with (the same configuration sources: appsettings, environment, command line), prints the outcome, and exits
-/// 0 when the chain is valid, 1 when it is broken, 2 on a usage or configuration error.
+/// <c>verify-audit &lt;incidentId&gt;</c> (System.CommandLine): checks an incident's audit chain in the store the service
+/// is configured with (the same configuration sources: appsettings, environment, and the remaining arguments as command
+/// line configuration), prints the outcome, and exits 0 when the chain is valid, 1 when it is broken, 2 on a usage or
+/// configuration error.
 /// </summary>
 internal static class VerifyAuditCommand
 {
     /// <summary>The command name.</summary>
     public const string Name = "verify-audit";
+
+    private const string Usage =
+        $"usage: {Name} <incidentId> [--IncidentPlatform:Store=embedded --IncidentPlatform:DataDirectory=<dir> | --ConnectionStrings:redis=<host:port>]";
 
     /// <summary>True when the arguments ask for this command.</summary>
     public static bool Matches(string[] args) => args.Length > 0 && args[0] == Name;
@@ -20,14 +25,36 @@ internal static class VerifyAuditCommand
     /// <summary>Runs the command.</summary>
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
     {
-        if (args.Length < 2 || args[1].StartsWith('-') || string.IsNullOrWhiteSpace(args[1]))
+        var incident = new Argument<string>("incidentId") { Description = "the incident whose audit trail to check" };
+        incident.Validators.Add(result =>
         {
-            await error.WriteLineAsync($"usage: {Name} <incidentId> [--IncidentPlatform:Store=embedded --IncidentPlatform:DataDirectory=<dir> | --ConnectionStrings:redis=<host:port>]");
+            if (result.Tokens is [{ Value: var value }] && (value.StartsWith('-') || string.IsNullOrWhiteSpace(value)))
+            {
+                result.AddError($"'{value}' is not an incident id");
+            }
+        });
+        var command = new Command(Name, "Checks an incident's hash-chained audit trail in the configured store.") { incident };
+        command.TreatUnmatchedTokensAsErrors = false; // the rest is configuration: --IncidentPlatform:Store=embedded …
+        command.SetAction((parsed, _) => VerifyAsync(parsed.GetValue(incident)!, [.. parsed.UnmatchedTokens], output, error));
+
+        var parsed = new RootCommand { command }.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var problem in parsed.Errors)
+            {
+                await error.WriteLineAsync($"{Name}: {problem.Message}");
+            }
+
+            await error.WriteLineAsync(Usage);
             return 2;
         }
 
-        var incidentId = args[1];
-        var builder = Host.CreateApplicationBuilder(args[2..]);
+        return await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
+    }
+
+    private static async Task<int> VerifyAsync(string incidentId, string[] configuration, TextWriter output, TextWriter error)
+    {
+        var builder = Host.CreateApplicationBuilder(configuration);
         builder.Logging.ClearProviders();
         try
         {

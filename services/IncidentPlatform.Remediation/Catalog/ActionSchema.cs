@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using IncidentPlatform.Contracts;
 
 namespace IncidentPlatform.Remediation.Catalog;
 
@@ -10,11 +11,14 @@ namespace IncidentPlatform.Remediation.Catalog;
 /// </summary>
 internal abstract class ActionSchema
 {
-    /// <summary>The catalog id (<see cref="Contracts.CatalogActions"/>).</summary>
+    private IReadOnlyList<ParameterSpec>? _parameters;
+
+    /// <summary>The catalog id (<see cref="CatalogActions"/>).</summary>
     public abstract string Id { get; }
 
-    /// <summary>The action's parameters.</summary>
-    public abstract IReadOnlyList<ParameterSpec> Parameters { get; }
+    /// <summary>The action's parameters: the catalog's (<see cref="ActionCatalog"/>), with this schema's limits.</summary>
+    public IReadOnlyList<ParameterSpec> Parameters =>
+        _parameters ??= [.. ActionCatalog.ById[Id].Parameters.Select(p => Limit(new ParameterSpec(p)))];
 
     /// <summary>The bounds a policy may set for it.</summary>
     public virtual IReadOnlyList<BoundSpec> Bounds => [];
@@ -63,6 +67,9 @@ internal abstract class ActionSchema
             : new ActionCheck { Parameters = normalized, Target = TargetOf(normalized) };
     }
 
+    /// <summary>The patterns and limits of one of the catalog's parameters of this action.</summary>
+    protected abstract ParameterSpec Limit(ParameterSpec parameter);
+
     /// <summary>Checks the normalized parameters against the action's bounds, adding what is wrong to <paramref name="errors"/>.</summary>
     protected abstract void CheckBounds(Dictionary<string, string> parameters, ActionBounds bounds, List<string> errors);
 
@@ -90,9 +97,9 @@ internal abstract class ActionSchema
     private static string? Normalize(ParameterSpec spec, string value, out string normalized)
     {
         normalized = value;
-        switch (spec.Kind)
+        switch (spec.Type)
         {
-            case ParameterKind.Integer:
+            case CatalogParameterType.Integer:
                 if (!long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number))
                 {
                     return $"'{Shorten(value)}' is not a whole number";
@@ -105,7 +112,7 @@ internal abstract class ActionSchema
 
                 normalized = number.ToString(CultureInfo.InvariantCulture);
                 return null;
-            case ParameterKind.List:
+            case CatalogParameterType.List:
                 var items = Items(value).Distinct(StringComparer.Ordinal).ToList();
                 if (items.Count > spec.MaxItems)
                 {
@@ -120,9 +127,9 @@ internal abstract class ActionSchema
 
                 normalized = string.Join(',', items);
                 return items.Count == 0 ? "the list is empty" : null;
-            case ParameterKind.Json:
+            case CatalogParameterType.Json:
                 return CheckJson(spec, value);
-            case ParameterKind.Url:
+            case CatalogParameterType.Url:
                 if (value.Length > spec.MaxLength || !Uri.TryCreate(value, UriKind.Absolute, out var uri) ||
                     (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp) || uri.UserInfo.Length > 0)
                 {

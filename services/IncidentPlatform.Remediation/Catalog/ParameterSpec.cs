@@ -1,10 +1,19 @@
+using IncidentPlatform.Contracts;
 using System.Text.RegularExpressions;
 
 namespace IncidentPlatform.Remediation.Catalog;
 
-/// <summary>One parameter of a catalog action: its name, kind and the limits every value must respect.</summary>
-internal sealed record ParameterSpec(string Name, ParameterKind Kind, bool Required)
+/// <summary>
+/// One parameter of a catalog action: its name, type and description from the catalog (<see cref="ActionCatalog"/>),
+/// and the limits every value must respect, which the action's schema adds.
+/// </summary>
+internal sealed record ParameterSpec(string Name, CatalogParameterType Type, bool Required, string Description)
 {
+    public ParameterSpec(CatalogParameter parameter)
+        : this(parameter.Name, parameter.Type, parameter.Required, parameter.Description)
+    {
+    }
+
     /// <summary>What the value (or each list item) must match, anchored.</summary>
     public Regex? Pattern { get; init; }
 
@@ -22,7 +31,4 @@ internal sealed record ParameterSpec(string Name, ParameterKind Kind, bool Requi
 
     /// <summary>For JSON: true when the value must be an object.</summary>
     public bool JsonObject { get; init; } = true;
-
-    /// <summary>What the parameter is, for error messages and the policy reference.</summary>
-    public string Description { get; init; } = "";
 }

@@ -1,5 +1,5 @@
 using IncidentPlatform.Contracts;
-using IncidentPlatform.Remediation.Execution;
+using IncidentPlatform.Remediation.Executors;
 using MassTransit;
 
 namespace IncidentPlatform.Remediation.Consumers;

@@ -8,8 +8,10 @@ namespace IncidentPlatform.Remediation.Policies;
 /// <param name="Category">The analysis category.</param>
 /// <param name="Source">The incident's source.</param>
 /// <param name="Labels">The incident's labels.</param>
+/// <param name="Derived">The values the analysis read from the alerts' text.</param>
 internal sealed record MatchSubject(
-    string? Service, Severity Severity, string Category, string Source, IReadOnlyDictionary<string, string> Labels)
+    string? Service, Severity Severity, string Category, string Source, IReadOnlyDictionary<string, string> Labels,
+    IReadOnlyDictionary<string, string> Derived)
 {
     /// <summary>The subject of an incident and its analysis.</summary>
     public static MatchSubject Of(Incident incident, IncidentAnalysis analysis) => new(
@@ -17,5 +19,6 @@ internal sealed record MatchSubject(
         (Severity)Math.Max((int)incident.Severity, (int)analysis.Severity),
         analysis.Category,
         incident.Source,
-        incident.Labels);
+        incident.Labels,
+        analysis.Derived);
 }

@@ -88,7 +88,8 @@ internal static partial class PolicyParser
 
         var match = new RuleMatch();
         foreach (var (key, _, value) in reader.Entries(
-                     mapping, $"{rule} match", "services", "severity", "categories", "sources", "labels", "labelPatterns"))
+                     mapping, $"{rule} match", "services", "severity", "categories", "sources", "labels", "labelPatterns", "derived",
+                     "derivedPatterns"))
         {
             match = key switch
             {
@@ -97,7 +98,9 @@ internal static partial class PolicyParser
                 "categories" => match with { Categories = Categories(reader, value, rule) },
                 "sources" => match with { Sources = reader.ScalarOrList(value, $"{rule} match.sources") },
                 "labels" => match with { Labels = StringMap(reader, value, $"{rule} match.labels") },
-                _ => match with { LabelPatterns = Patterns(reader, value, rule) },
+                "labelPatterns" => match with { LabelPatterns = Patterns(reader, value, $"{rule} match.labelPatterns") },
+                "derived" => match with { Derived = StringMap(reader, value, $"{rule} match.derived") },
+                _ => match with { DerivedPatterns = Patterns(reader, value, $"{rule} match.derivedPatterns") },
             };
         }
 
@@ -115,10 +118,10 @@ internal static partial class PolicyParser
         return categories;
     }
 
-    private static Dictionary<string, Regex> Patterns(YamlReader reader, YamlNode node, string rule)
+    private static Dictionary<string, Regex> Patterns(YamlReader reader, YamlNode node, string where)
     {
         var patterns = new Dictionary<string, Regex>(StringComparer.Ordinal);
-        foreach (var (label, pattern) in StringMap(reader, node, $"{rule} match.labelPatterns"))
+        foreach (var (label, pattern) in StringMap(reader, node, where))
         {
             try
             {
@@ -126,7 +129,7 @@ internal static partial class PolicyParser
             }
             catch (ArgumentException e)
             {
-                reader.Error(node, $"{rule}: the pattern for label '{label}' is not a valid regular expression ({e.Message})");
+                reader.Error(node, $"{where}: the pattern for '{label}' is not a valid regular expression ({e.Message})");
             }
         }
 
@@ -197,7 +200,7 @@ internal static partial class PolicyParser
         {
             given.Add(name);
             var spec = schema.Parameters.First(p => p.Name == name);
-            ParameterTemplate? template = spec.Kind == ParameterKind.Json && value is not YamlScalarNode
+            ParameterTemplate? template = spec.Type == CatalogParameterType.Json && value is not YamlScalarNode
                 ? Structured(reader, value, rule)
                 : reader.Scalar(value, $"{rule} {schema.Id} parameter '{name}'") is { } text ? Text(reader, value, text, rule) : null;
             if (template is not null)

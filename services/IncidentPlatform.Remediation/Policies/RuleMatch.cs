@@ -5,7 +5,8 @@ namespace IncidentPlatform.Remediation.Policies;
 
 /// <summary>
 /// When a rule applies. Every condition given must hold (empty lists accept anything): service, minimum severity,
-/// category, source, label equality and label patterns.
+/// category, source, label equality and label patterns, and the same for the values the analysis read from the alerts'
+/// text (<c>derived</c>, <c>derivedPatterns</c>), which are never mixed with the labels the sender set.
 /// </summary>
 internal sealed record RuleMatch
 {
@@ -26,6 +27,12 @@ internal sealed record RuleMatch
 
     /// <summary>Labels that must be present and match these patterns.</summary>
     public IReadOnlyDictionary<string, Regex> LabelPatterns { get; init; } = new Dictionary<string, Regex>();
+
+    /// <summary>Values the analysis derived from the alerts' text that must be present with exactly these values.</summary>
+    public IReadOnlyDictionary<string, string> Derived { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Derived values that must be present and match these patterns.</summary>
+    public IReadOnlyDictionary<string, Regex> DerivedPatterns { get; init; } = new Dictionary<string, Regex>();
 
     /// <summary>True when every condition holds for <paramref name="subject"/>.</summary>
     public bool Matches(MatchSubject subject)
@@ -51,17 +58,23 @@ internal sealed record RuleMatch
             return false;
         }
 
-        foreach (var (key, value) in Labels)
+        return Holds(Labels, LabelPatterns, subject.Labels) && Holds(Derived, DerivedPatterns, subject.Derived);
+    }
+
+    private static bool Holds(
+        IReadOnlyDictionary<string, string> equal, IReadOnlyDictionary<string, Regex> patterns, IReadOnlyDictionary<string, string> values)
+    {
+        foreach (var (key, value) in equal)
         {
-            if (!subject.Labels.TryGetValue(key, out var actual) || !string.Equals(actual, value, StringComparison.Ordinal))
+            if (!values.TryGetValue(key, out var actual) || !string.Equals(actual, value, StringComparison.Ordinal))
             {
                 return false;
             }
         }
 
-        foreach (var (key, pattern) in LabelPatterns)
+        foreach (var (key, pattern) in patterns)
         {
-            if (!subject.Labels.TryGetValue(key, out var actual) || !SafeMatch(pattern, actual))
+            if (!values.TryGetValue(key, out var actual) || !SafeMatch(pattern, actual))
             {
                 return false;
             }

@@ -3,11 +3,11 @@ using System.Diagnostics.Metrics;
 
 namespace IncidentPlatform.Remediation.Telemetry;
 
-/// <summary>The remediation's traces and metrics (<c>IncidentPlatform.Remediation</c>).</summary>
+/// <summary>The remediation's traces and metrics: ActivitySource and Meter <c>incidentplatform.remediation</c>, instruments <c>incidentplatform.remediation.*</c>.</summary>
 internal sealed class RemediationTelemetry
 {
     /// <summary>The ActivitySource and Meter name.</summary>
-    public const string Name = "IncidentPlatform.Remediation";
+    public const string Name = "incidentplatform.remediation";
 
     /// <summary>The service's activities.</summary>
     public static readonly ActivitySource Source = new(Name);

@@ -5,8 +5,9 @@ namespace IncidentPlatform.Remediation.Templates;
 
 /// <summary>
 /// The values a parameter template may refer to: the incident (<c>{{incident.id}}</c>, <c>{{service}}</c>,
-/// <c>{{labels.cluster}}</c>…), its analysis (<c>{{analysis.category}}</c>) and, per action, the parameters the analysis
-/// recommended for it (<c>{{recommended.desired}}</c>). Every value is untrusted text: the action's schema and bounds
+/// <c>{{labels.cluster}}</c>…), its analysis (<c>{{analysis.category}}</c>), the values the analysis read from the
+/// alerts' text (<c>{{derived.instance_id}}</c>) and, per action, the parameters the analysis recommended for it
+/// (<c>{{recommended.desired}}</c>). Every value is untrusted text: the action's schema and bounds
 /// check whatever a template produces.
 /// </summary>
 internal sealed class TemplateContext
@@ -49,6 +50,10 @@ internal sealed class TemplateContext
             context.Set("analysis.confidence", analysis.Hypotheses.Count > 0
                 ? analysis.Hypotheses[0].Confidence.ToString("0.00", CultureInfo.InvariantCulture)
                 : null);
+            foreach (var (key, value) in analysis.Derived)
+            {
+                context.Set("derived." + key, value);
+            }
         }
 
         return context;

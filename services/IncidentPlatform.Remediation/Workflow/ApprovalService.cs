@@ -1,5 +1,6 @@
 using IncidentPlatform.Contracts;
 using IncidentPlatform.Remediation.Telemetry;
+using IncidentPlatform.Store;
 using MassTransit;
 
 namespace IncidentPlatform.Remediation.Workflow;
@@ -23,51 +24,63 @@ internal sealed class ApprovalService(RemediationWorkflow workflow, RemediationT
             return Refused(403, $"a decision needs an identified actor and a channel ({string.Join(", ", Channels)})", null);
         }
 
-        for (var attempt = 0; attempt < 50; attempt++)
+        RemediationCommandResult? refusal = null;
+        (ApprovalDecision Decision, int Approvals)? decided = null;
+        Contracts.Remediation? stored;
+        try
         {
-            var remediation = await workflow.Repository.GetAsync(command.RemediationId, cancellationToken);
-            if (remediation is null)
+            (stored, _) = await workflow.Repository.UpdateAsync(command.RemediationId, remediation =>
             {
-                return Refused(404, $"remediation {command.RemediationId} does not exist", null);
-            }
-
-            var now = workflow.Time.GetUtcNow();
-            if (remediation.State == RemediationState.PendingApproval && remediation.ExpiresAt <= now)
-            {
-                var expired = await workflow.ExpireAsync(remediation, publish, cancellationToken);
-                if (expired is null)
+                (refusal, decided) = (null, null);
+                var now = workflow.Time.GetUtcNow();
+                if (remediation.State == RemediationState.PendingApproval && remediation.ExpiresAt <= now)
                 {
-                    continue;
+                    return remediation with { State = RemediationState.Expired, UpdatedAt = now };
                 }
 
-                return Refused(409, $"remediation {remediation.Id} expired at {remediation.ExpiresAt:O}", expired);
-            }
+                refusal = Refusal(command, remediation);
+                if (refusal is not null)
+                {
+                    return null;
+                }
 
-            if (Refusal(command, remediation) is { } refusal)
-            {
-                return refusal;
-            }
-
-            var decision = new ApprovalDecision
-            {
-                Actor = command.Actor, Channel = command.Channel, Approved = command.Approve, At = now, Comment = command.Comment,
-            };
-            var decisions = remediation.Decisions.Append(decision).ToList();
-            var approvals = decisions.Count(d => d.Approved);
-            var state = !command.Approve ? RemediationState.Rejected
-                : approvals >= Math.Max(1, remediation.RequiredApprovals) ? RemediationState.Approved
-                : RemediationState.PendingApproval;
-            var changed = remediation with { Decisions = decisions, State = state, UpdatedAt = now };
-            if (await workflow.Repository.TryUpdateAsync(changed, cancellationToken) is not { } stored)
-            {
-                continue; // Someone else decided or the sweeper moved it: look again.
-            }
-
-            await RecordAsync(stored, decision, approvals, publish, cancellationToken);
-            return new RemediationCommandResult { Accepted = true, Status = 200, Remediation = stored };
+                var decision = new ApprovalDecision
+                {
+                    Actor = command.Actor, Channel = command.Channel, Approved = command.Approve, At = now, Comment = command.Comment,
+                };
+                var decisions = remediation.Decisions.Append(decision).ToList();
+                var approvals = decisions.Count(d => d.Approved);
+                decided = (decision, approvals);
+                var state = !command.Approve ? RemediationState.Rejected
+                    : approvals >= Math.Max(1, remediation.RequiredApprovals) ? RemediationState.Approved
+                    : RemediationState.PendingApproval;
+                return remediation with { Decisions = decisions, State = state, UpdatedAt = now };
+            }, cancellationToken);
+        }
+        catch (StoreConflictException)
+        {
+            return Refused(409, $"remediation {command.RemediationId} kept changing; try again", null);
         }
 
-        return Refused(409, $"remediation {command.RemediationId} kept changing; try again", null);
+        if (stored is null)
+        {
+            return Refused(404, $"remediation {command.RemediationId} does not exist", null);
+        }
+
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        if (decided is not { } accepted)
+        {
+            // Its time was up: this decision expired it instead.
+            await workflow.ExpiredAsync(stored, publish, cancellationToken);
+            return Refused(409, $"remediation {stored.Id} expired at {stored.ExpiresAt:O}", stored);
+        }
+
+        await RecordAsync(stored, accepted.Decision, accepted.Approvals, publish, cancellationToken);
+        return new RemediationCommandResult { Accepted = true, Status = 200, Remediation = stored };
     }
 
     private static RemediationCommandResult? Refusal(DecideRemediation command, Contracts.Remediation remediation)

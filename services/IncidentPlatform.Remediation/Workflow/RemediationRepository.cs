@@ -51,6 +51,22 @@ internal sealed class RemediationRepository(IDocumentStore store)
         return version is null ? null : next;
     }
 
+    /// <summary>
+    /// Applies <paramref name="change"/> to the stored remediation with a version check, reading it again after a
+    /// conflict; null from <paramref name="change"/> leaves it as it is. Returns the remediation as written or as it is
+    /// (null when there is none) and whether this call wrote it; throws <see cref="StoreConflictException"/> when it
+    /// kept changing.
+    /// </summary>
+    public async Task<(Contracts.Remediation? Remediation, bool Written)> UpdateAsync(
+        string id, Func<Contracts.Remediation, Contracts.Remediation?> change, CancellationToken cancellationToken)
+    {
+        var update = await store.UpdateAsync(Collection, id, document =>
+            document is not null && Read(document) is var current && change(current) is { } next
+                ? Write(next with { Version = current.Version + 1 })
+                : null, cancellationToken: cancellationToken);
+        return (update.Document is null ? null : Read(update.Document), update.Written);
+    }
+
     /// <summary>Adds the remediation to the open index (nothing when it is there already).</summary>
     public async Task OpenAsync(Contracts.Remediation remediation, DateTimeOffset now, CancellationToken cancellationToken)
     {

@@ -11,8 +11,8 @@ namespace IncidentPlatform.Remediation.Workflow;
 /// changes nothing twice and sends nothing twice.
 /// </summary>
 internal sealed class RemediationWorkflow(
-    RemediationRepository repository, AuditTrail auditTrail, TimeProvider time, RemediationTelemetry telemetry,
-    ILogger<RemediationWorkflow> logger)
+    RemediationRepository repository, AuditTrail auditTrail, RemediationTimeline timeline, TimeProvider time,
+    RemediationTelemetry telemetry, ILogger<RemediationWorkflow> logger)
 {
     /// <summary>The repository.</summary>
     public RemediationRepository Repository { get; } = repository;
@@ -23,14 +23,20 @@ internal sealed class RemediationWorkflow(
     /// <summary>The clock.</summary>
     public TimeProvider Time { get; } = time;
 
-    /// <summary>Appends an audit entry about <paramref name="remediation"/>.</summary>
-    public Task AuditAsync(
+    /// <summary>
+    /// Appends an audit entry about <paramref name="remediation"/>, and the step's readable line to the incident's timeline.
+    /// </summary>
+    public async Task AuditAsync(
         string kind, string actor, string channel, Contracts.Remediation remediation, CancellationToken cancellationToken,
-        params (string Key, string? Value)[] extra) =>
-        AuditTrail.AppendAsync(new AuditRecord(remediation.IncidentId, kind, actor, channel, AuditDetails.Of(remediation, extra))
+        params (string Key, string? Value)[] extra)
+    {
+        var details = AuditDetails.Of(remediation, extra);
+        await AuditTrail.AppendAsync(new AuditRecord(remediation.IncidentId, kind, actor, channel, details)
         {
             RemediationId = remediation.Id, Rule = remediation.Rule, PolicyVersion = remediation.PolicyVersion,
         }, cancellationToken);
+        await timeline.AppendAsync(kind, actor, channel, remediation, details, cancellationToken);
+    }
 
     /// <summary>
     /// Moves a Proposed remediation on: auto approval → Approved (and the execute command), manual → PendingApproval
@@ -92,14 +98,20 @@ internal sealed class RemediationWorkflow(
             return null;
         }
 
-        await AuditAsync("expired", "system", "system", expired, cancellationToken, ("expiresAt", pending.ExpiresAt?.ToString("O")));
+        await ExpiredAsync(expired, publish, cancellationToken);
+        return expired;
+    }
+
+    /// <summary>Records and announces an expiry that this writer stored.</summary>
+    public async Task ExpiredAsync(Contracts.Remediation expired, IPublishEndpoint publish, CancellationToken cancellationToken)
+    {
+        await AuditAsync("expired", "system", "system", expired, cancellationToken, ("expiresAt", expired.ExpiresAt?.ToString("O")));
         await publish.Publish(new RemediationRejected
         {
-            IncidentId = expired.IncidentId, RemediationId = expired.Id, OccurredAt = now, Remediation = expired,
-            Actor = "system", Channel = "system", Reason = $"no decision before {pending.ExpiresAt:O}",
+            IncidentId = expired.IncidentId, RemediationId = expired.Id, OccurredAt = expired.UpdatedAt, Remediation = expired,
+            Actor = "system", Channel = "system", Reason = $"no decision before {expired.ExpiresAt:O}",
         }, cancellationToken);
         await Repository.CloseAsync(expired.Id, cancellationToken);
         logger.LogInformation("Remediation {RemediationId} of incident {IncidentId} expired unapproved", expired.Id, expired.IncidentId);
-        return expired;
     }
 }

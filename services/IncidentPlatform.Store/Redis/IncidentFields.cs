@@ -1,7 +1,7 @@
 using System.Text.Json;
 using IncidentPlatform.Contracts;
-using IncidentPlatform.Redis;
 using IncidentPlatform.Store.Serialization;
+using StackExchange.Redis;
 
 namespace IncidentPlatform.Store.Redis;
 
@@ -17,13 +17,13 @@ internal static class IncidentFields
     public const int Count = 18;
 
     /// <summary>The stored form of <paramref name="incident"/> (its version as given) and the arguments to store it.</summary>
-    public static (string Json, RedisArgument[] Arguments) Of(RedisKeys keys, Incident incident, params ReadOnlySpan<RedisArgument> extra)
+    public static (byte[] Json, RedisValue[] Arguments) Of(RedisKeys keys, Incident incident, params ReadOnlySpan<RedisValue> extra)
     {
-        var json = JsonSerializer.Serialize(incident, StoreJsonContext.Default.Incident);
+        var json = JsonSerializer.SerializeToUtf8Bytes(incident, StoreJsonContext.Default.Incident);
         var updated = RedisTime.Of(incident.UpdatedAt);
         var resolved = incident.Status == IncidentStatus.Resolved;
         var resolvedAt = RedisTime.Of(incident.ResolvedAt ?? incident.UpdatedAt);
-        var arguments = new RedisArgument[Count + extra.Length];
+        var arguments = new RedisValue[Count + extra.Length];
         arguments[0] = keys.IndexPrefix;
         arguments[1] = keys.IncidentPrefix;
         arguments[2] = incident.Id;

@@ -1,5 +1,3 @@
-using IncidentPlatform.Redis;
-
 namespace IncidentPlatform.Store.Redis;
 
 /// <summary>
@@ -60,7 +58,7 @@ internal static class IncidentScripts
     /// fingerprint is free but the candidate's id is taken, or <c>{1}</c> after storing the candidate. ARGV 2 is the
     /// incident key prefix, to read the holder.
     /// </summary>
-    public static readonly RedisScript Open = new(Common + """
+    public const string Open = Common + """
         local holder = redis.call('HGET', KEYS[5], ARGV[6])
         if holder then
           local json = redis.call('HGET', ARGV[2] .. holder .. '}', 'json')
@@ -70,14 +68,14 @@ internal static class IncidentScripts
         if redis.call('EXISTS', KEYS[1]) == 1 then return {-1} end
         put()
         return {1}
-        """);
+        """;
 
     /// <summary>
     /// Compare-and-set: stores the incident when the stored version equals ARGV 19 (the new version is ARGV 5),
     /// moving it between indexes and releasing its old fingerprint when it is resolved or its fingerprint changes.
     /// Returns 1 when stored, 0 on a version mismatch, -1 when the incident does not exist.
     /// </summary>
-    public static readonly RedisScript Update = new(Common + """
+    public const string Update = Common + """
         local current = redis.call('HMGET', KEYS[1], 'ver', 'fp', 'st', 'svc', 'sev')
         if not current[1] then return -1 end
         if tonumber(current[1]) ~= tonumber(ARGV[19]) then return 0 end
@@ -85,13 +83,13 @@ internal static class IncidentScripts
         if current[2] ~= ARGV[6] or ARGV[13] == '1' then release(ARGV[3], current[2]) end
         put()
         return 1
-        """);
+        """;
 
     /// <summary>
     /// Deletes the incident (ARGV 1 index prefix, 2 id) with everything it owns here; with ARGV 3 = 1, only when it is
     /// resolved before ARGV 4 (ms) / ARGV 5 (sub-ms ticks), for the purge. Returns 1 when deleted, else 0.
     /// </summary>
-    public static readonly RedisScript Delete = new(Common + """
+    public const string Delete = Common + """
         local current = redis.call('HMGET', KEYS[1], 'ver', 'fp', 'st', 'svc', 'sev', 'rms', 'rsub')
         if not current[1] then return 0 end
         if ARGV[3] == '1' then
@@ -103,24 +101,24 @@ internal static class IncidentScripts
         release(ARGV[2], current[2])
         redis.call('DEL', KEYS[1], KEYS[2], KEYS[3], KEYS[4])
         return 1
-        """);
+        """;
 
     /// <summary>
     /// Records an alert (KEYS 1 incident, 2 alerts, 3 alert ids; ARGV 1 alert id, 2 JSON, 3 limit): 1 when recorded,
     /// 0 when that id was recorded before, -1 when the incident does not exist.
     /// </summary>
-    public static readonly RedisScript AddAlert = new("""
+    public const string AddAlert = """
         if redis.call('EXISTS', KEYS[1]) == 0 then return -1 end
         if redis.call('SADD', KEYS[3], ARGV[1]) == 0 then return 0 end
         redis.call('LPUSH', KEYS[2], ARGV[2])
         redis.call('LTRIM', KEYS[2], 0, tonumber(ARGV[3]) - 1)
         return 1
-        """);
+        """;
 
     /// <summary>Appends to the timeline (KEYS 1 incident, 2 timeline; ARGV 1 JSON): 1, or -1 when the incident does not exist.</summary>
-    public static readonly RedisScript AppendTimeline = new("""
+    public const string AppendTimeline = """
         if redis.call('EXISTS', KEYS[1]) == 0 then return -1 end
         redis.call('RPUSH', KEYS[2], ARGV[1])
         return 1
-        """);
+        """;
 }

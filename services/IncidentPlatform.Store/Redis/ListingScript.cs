@@ -1,5 +1,3 @@
-using IncidentPlatform.Redis;
-
 namespace IncidentPlatform.Store.Redis;
 
 /// <summary>
@@ -19,7 +17,7 @@ namespace IncidentPlatform.Store.Redis;
 /// </summary>
 internal static class ListingScript
 {
-    public static readonly RedisScript Step = new("""
+    public const string Step = """
         local inc, need, budget = ARGV[1], tonumber(ARGV[2]), tonumber(ARGV[3])
         local hasCursor, cursorMs, cursorId = ARGV[4] == '1', tonumber(ARGV[5]), ARGV[6]
         local hasUntil, untilMs, untilSub = ARGV[7] == '1', tonumber(ARGV[8]), tonumber(ARGV[9])
@@ -99,5 +97,5 @@ internal static class ListingScript
           end
           rank = rank + step
         end
-        """);
+        """;
 }

@@ -1,40 +1,30 @@
-using IncidentPlatform.Redis;
-using IncidentPlatform.ServiceDefaults;
-using IncidentPlatform.ServiceDefaults.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using StackExchange.Redis;
 
 namespace IncidentPlatform.Store.Redis;
 
 /// <summary>
-/// Connects the shared Redis connection as the host starts, so the first request does not pay for it and the log
-/// says at once whether Redis was reachable. An unreachable Redis does not stop the start (the connection goes on
-/// trying; the <c>redis</c> health check reports it); options the client refuses do, naming the key.
+/// Makes the Redis multiplexer as the host starts, so the first request does not pay for it and the log says at once
+/// whether Redis was reachable. An unreachable Redis does not stop the start: the multiplexer goes on trying in the
+/// background and the <c>StackExchange.Redis</c> health check reports it.
 /// </summary>
-internal sealed partial class RedisConnectionStarter(RedisConnectionSource source, ILogger<RedisConnectionStarter> logger)
+internal sealed partial class RedisConnectionStarter(IServiceProvider services, ILogger<RedisConnectionStarter> logger)
     : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        RedisConnection connection;
-        try
+        // Connecting blocks for up to connectTimeout when Redis is down: off the starting thread.
+        var redis = await Task.Run(services.GetRequiredService<IConnectionMultiplexer>, cancellationToken);
+        var endPoints = string.Join(", ", redis.GetEndPoints().Select(e => e.ToString()));
+        if (redis.IsConnected)
         {
-            connection = await source.GetAsync().WaitAsync(cancellationToken);
-        }
-        catch (ArgumentException ex)
-        {
-            throw new ConfigurationException(
-                $"'ConnectionStrings:{ResourceNames.Redis}' cannot be used: {ex.Message}", ex);
-        }
-
-        var status = connection.Status;
-        if (connection.IsConnected)
-        {
-            Connected(logger, status.EndPoint);
+            Connected(logger, endPoints);
         }
         else
         {
-            Unreachable(logger, status.EndPoint, status.LastError?.Message);
+            Unreachable(logger, endPoints);
         }
     }
 
@@ -44,6 +34,6 @@ internal sealed partial class RedisConnectionStarter(RedisConnectionSource sourc
     private static partial void Connected(ILogger logger, string endPoint);
 
     [LoggerMessage(EventId = 2, Level = LogLevel.Warning,
-        Message = "Redis at {EndPoint} is unreachable ({Error}); starting anyway and reconnecting in the background")]
-    private static partial void Unreachable(ILogger logger, string endPoint, string? error);
+        Message = "Redis at {EndPoint} is unreachable; starting anyway and reconnecting in the background")]
+    private static partial void Unreachable(ILogger logger, string endPoint);
 }

@@ -14,9 +14,9 @@ internal sealed partial class RedisIncidentStore
         var reply = await EvalAsync(
             IncidentScripts.AddAlert,
             [_keys.Incident(incidentId), _keys.Alerts(incidentId), _keys.AlertIds(incidentId)],
-            [alert.Id, JsonSerializer.Serialize(alert, StoreJsonContext.Default.Alert), settings.MaxAlertsPerIncident],
+            [alert.Id, JsonSerializer.SerializeToUtf8Bytes(alert, StoreJsonContext.Default.Alert), settings.MaxAlertsPerIncident],
             cancellationToken);
-        return reply.ToInt64() switch
+        return (long)reply switch
         {
             1 => true,
             0 => false,
@@ -37,9 +37,9 @@ internal sealed partial class RedisIncidentStore
         var reply = await EvalAsync(
             IncidentScripts.AppendTimeline,
             [_keys.Incident(incidentId), _keys.Timeline(incidentId)],
-            [JsonSerializer.Serialize(entry, StoreJsonContext.Default.TimelineEntry)],
+            [JsonSerializer.SerializeToUtf8Bytes(entry, StoreJsonContext.Default.TimelineEntry)],
             cancellationToken);
-        if (reply.ToInt64() != 1)
+        if ((long)reply != 1)
         {
             throw NoIncident(incidentId);
         }

@@ -1,16 +1,19 @@
-using IncidentPlatform.Redis;
+using StackExchange.Redis;
 
 namespace IncidentPlatform.Store.Redis;
 
 /// <summary>Versioned documents: a hash each, with creation-ordered indexes per collection and per owner.</summary>
 internal sealed partial class RedisIncidentStore
 {
+    private static readonly RedisValue[] DocumentFields = ["json", "ver", "owner"];
+
     public async Task<StoredDocument?> GetAsync(string collection, string id, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(collection);
         ArgumentNullException.ThrowIfNull(id);
-        var fields = await ExecuteAsync("HMGET", [_keys.Document(collection, id), "json", "ver", "owner"], cancellationToken);
-        return fields[0].IsNull ? null : new StoredDocument(id, fields[0].ToString()!, fields[1].ToInt64(), fields[2].ToString());
+        var fields = await Within(
+            Database(cancellationToken).HashGetAsync(_keys.Document(collection, id), DocumentFields), cancellationToken);
+        return fields[0].IsNull ? null : new StoredDocument(id, fields[0]!, (long)fields[1], fields[2]);
     }
 
     public async Task<long?> TryPutAsync(
@@ -18,11 +21,11 @@ internal sealed partial class RedisIncidentStore
         CancellationToken cancellationToken = default)
     {
         StoreArguments.CheckDocument(collection, id, json, expectedVersion);
-        var version = (await EvalAsync(
+        var version = (long)await EvalAsync(
             KeyScripts.PutDocument,
             [_keys.Document(collection, id), _keys.Documents(collection), _keys.DocumentSequence(collection)],
             [_keys.DocumentOwnerPrefix(collection), id, json, expectedVersion, owner is null ? 0 : 1, owner ?? ""],
-            cancellationToken)).ToInt64();
+            cancellationToken);
         return version < 0 ? null : version;
     }
 
@@ -37,14 +40,14 @@ internal sealed partial class RedisIncidentStore
         }
 
         var order = owner is null ? _keys.Documents(collection) : _keys.DocumentOwnerPrefix(collection) + owner;
-        var reply = await EvalAsync(
-            KeyScripts.ListDocuments, [order], [_keys.Document(collection, ""), limit], cancellationToken);
+        var reply = (RedisResult[])(await EvalAsync(
+            KeyScripts.ListDocuments, [order], [_keys.Document(collection, ""), limit], cancellationToken))!;
         var documents = new List<StoredDocument>(reply.Length / 5);
         for (var i = 0; i + 4 < reply.Length; i += 5)
         {
             documents.Add(new StoredDocument(
-                reply[i].ToString()!, reply[i + 1].ToString()!, reply[i + 2].ToInt64(),
-                reply[i + 4].ToInt64() == 1 ? reply[i + 3].ToString() : null));
+                (string)reply[i]!, (string)reply[i + 1]!, (long)reply[i + 2],
+                (long)reply[i + 4] == 1 ? (string?)reply[i + 3] : null));
         }
 
         return documents;
@@ -57,6 +60,6 @@ internal sealed partial class RedisIncidentStore
         var reply = await EvalAsync(
             KeyScripts.DeleteDocument, [_keys.Document(collection, id), _keys.Documents(collection)],
             [_keys.DocumentOwnerPrefix(collection), id], cancellationToken);
-        return reply.ToInt64() == 1;
+        return (long)reply == 1;
     }
 }

@@ -1,6 +1,6 @@
 using IncidentPlatform.Contracts;
-using IncidentPlatform.Redis;
 using IncidentPlatform.Store.Serialization;
+using StackExchange.Redis;
 
 namespace IncidentPlatform.Store.Redis;
 
@@ -12,7 +12,7 @@ internal sealed partial class RedisIncidentStore
     public async Task<Incident?> GetAsync(string incidentId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(incidentId);
-        var json = await ExecuteAsync("HGET", [_keys.Incident(incidentId), "json"], cancellationToken);
+        var json = await Within(Database(cancellationToken).HashGetAsync(_keys.Incident(incidentId), "json"), cancellationToken);
         return json.IsNull ? null : Read(json, StoreJsonContext.Default.Incident);
     }
 
@@ -22,8 +22,8 @@ internal sealed partial class RedisIncidentStore
         StoreArguments.CheckCandidate(fingerprint, candidate);
 
         var (json, arguments) = IncidentFields.Of(_keys, candidate with { Version = 1 });
-        var reply = await EvalAsync(IncidentScripts.Open, IncidentKeys(candidate.Id), arguments, cancellationToken);
-        return reply[0].ToInt64() switch
+        var reply = (RedisResult[])(await EvalAsync(IncidentScripts.Open, IncidentKeys(candidate.Id), arguments, cancellationToken))!;
+        return (long)reply[0] switch
         {
             1 => new FindOrOpenResult(Read(json, StoreJsonContext.Default.Incident), true),
             0 => new FindOrOpenResult(Read(reply[1], StoreJsonContext.Default.Incident), false),
@@ -36,7 +36,7 @@ internal sealed partial class RedisIncidentStore
         ArgumentNullException.ThrowIfNull(incident);
         var (json, arguments) = IncidentFields.Of(_keys, incident with { Version = incident.Version + 1 }, incident.Version);
         var reply = await EvalAsync(IncidentScripts.Update, IncidentKeys(incident.Id), arguments, cancellationToken);
-        return reply.ToInt64() switch
+        return (long)reply switch
         {
             1 => Read(json, StoreJsonContext.Default.Incident),
             0 => null,
@@ -55,28 +55,30 @@ internal sealed partial class RedisIncidentStore
         // Resolved earlier than the cutoff's millisecond: every one qualifies. Within that millisecond the script
         // compares ticks. The delete script checks again, atomically, so an incident reopened meanwhile stays.
         var cutoff = RedisTime.Of(resolvedBefore);
-        var milliseconds = cutoff.Milliseconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return await PurgeRangeAsync("-inf", "(" + milliseconds, cutoff, cancellationToken)
-               + await PurgeRangeAsync(milliseconds, milliseconds, cutoff, cancellationToken);
+        return await PurgeRangeAsync(double.NegativeInfinity, cutoff.Milliseconds, Exclude.Stop, cutoff, cancellationToken)
+               + await PurgeRangeAsync(cutoff.Milliseconds, cutoff.Milliseconds, Exclude.None, cutoff, cancellationToken);
     }
 
-    private async Task<int> PurgeRangeAsync(string min, string max, RedisTime cutoff, CancellationToken cancellationToken)
+    private async Task<int> PurgeRangeAsync(
+        double min, double max, Exclude exclude, RedisTime cutoff, CancellationToken cancellationToken)
     {
         // Offset = the incidents of the range that stayed (not resolved before the cutoff after all), so every round
         // either deletes or moves on, and the loop ends.
         var (purged, kept) = (0, 0);
         while (true)
         {
-            var ids = await ExecuteAsync(
-                "ZRANGEBYSCORE", [_keys.Resolved, min, max, "LIMIT", kept, PurgeBatch], cancellationToken);
+            var ids = await Within(
+                Database(cancellationToken).SortedSetRangeByScoreAsync(
+                    _keys.Resolved, min, max, exclude, Order.Ascending, kept, PurgeBatch),
+                cancellationToken);
             if (ids.Length == 0)
             {
                 return purged;
             }
 
-            foreach (var id in ids.Items.ToArray())
+            foreach (var id in ids)
             {
-                if (await DeleteAsync(id.ToString()!, cutoff, cancellationToken))
+                if (await DeleteAsync(id!, cutoff, cancellationToken))
                 {
                     purged++;
                 }
@@ -95,11 +97,11 @@ internal sealed partial class RedisIncidentStore
             IncidentScripts.Delete, IncidentKeys(incidentId),
             [_keys.IndexPrefix, incidentId, resolvedBefore is null ? 0 : 1, cutoff.Milliseconds, cutoff.SubTicks],
             cancellationToken);
-        return reply.ToInt64() == 1;
+        return (long)reply == 1;
     }
 
     /// <summary>The KEYS of the incident scripts, in their order.</summary>
-    private RedisArgument[] IncidentKeys(string incidentId) =>
+    private RedisKey[] IncidentKeys(string incidentId) =>
     [
         _keys.Incident(incidentId), _keys.Alerts(incidentId), _keys.AlertIds(incidentId), _keys.Timeline(incidentId),
         _keys.Fingerprints, _keys.All, _keys.Resolved,

@@ -1,28 +1,29 @@
-using IncidentPlatform.Redis;
-
 namespace IncidentPlatform.Store.Redis;
 
 /// <summary>The small key spaces: idempotency claims, cache, counters, leases, checkpoints (TTLs on the server's clock).</summary>
 internal sealed partial class RedisIncidentStore
 {
-    async Task<bool> IIdempotencyStore.TryClaimAsync(string key, TimeSpan ttl, CancellationToken cancellationToken)
+    Task<bool> IIdempotencyStore.TryClaimAsync(string key, TimeSpan ttl, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(key);
-        var reply = await ExecuteAsync("SET", [_keys.Claim(key), "1", "NX", "PX", Milliseconds(ttl, nameof(ttl))], cancellationToken);
-        return !reply.IsNull;
+        var expiry = TimeSpan.FromMilliseconds(Milliseconds(ttl, nameof(ttl)));
+        return Within(
+            Database(cancellationToken).StringSetAsync(_keys.Claim(key), "1", expiry, StackExchange.Redis.When.NotExists),
+            cancellationToken);
     }
 
     Task IIdempotencyStore.ReleaseAsync(string key, CancellationToken cancellationToken) =>
         RemoveAsync(_keys.Claim(key), cancellationToken);
 
     async Task<string?> ICacheStore.GetAsync(string key, CancellationToken cancellationToken) =>
-        (await ExecuteAsync("GET", [_keys.Cache(key)], cancellationToken)).ToString();
+        await Within(Database(cancellationToken).StringGetAsync(_keys.Cache(key)), cancellationToken);
 
-    async Task ICacheStore.SetAsync(string key, string value, TimeSpan ttl, CancellationToken cancellationToken)
+    Task ICacheStore.SetAsync(string key, string value, TimeSpan ttl, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(key);
         ArgumentNullException.ThrowIfNull(value);
-        await ExecuteAsync("SET", [_keys.Cache(key), value, "PX", Milliseconds(ttl, nameof(ttl))], cancellationToken);
+        var expiry = TimeSpan.FromMilliseconds(Milliseconds(ttl, nameof(ttl)));
+        return Within(Database(cancellationToken).StringSetAsync(_keys.Cache(key), value, expiry), cancellationToken);
     }
 
     Task<bool> ICacheStore.RemoveAsync(string key, CancellationToken cancellationToken) =>
@@ -32,13 +33,13 @@ internal sealed partial class RedisIncidentStore
     {
         ArgumentException.ThrowIfNullOrEmpty(key);
         var milliseconds = Milliseconds(window, nameof(window));
-        return (await EvalAsync(KeyScripts.Increment, [_keys.Counter(key)], [by, milliseconds], cancellationToken)).ToInt64();
+        return (long)await EvalAsync(KeyScripts.Increment, [_keys.Counter(key)], [by, milliseconds], cancellationToken);
     }
 
     async Task<long> ICounterStore.GetAsync(string key, CancellationToken cancellationToken)
     {
-        var value = await ExecuteAsync("GET", [_keys.Counter(key)], cancellationToken);
-        return value.IsNull ? 0 : value.ToInt64();
+        var value = await Within(Database(cancellationToken).StringGetAsync(_keys.Counter(key)), cancellationToken);
+        return value.IsNull ? 0 : (long)value;
     }
 
     async Task<bool> ILeaseStore.TryAcquireAsync(string name, string owner, TimeSpan ttl, CancellationToken cancellationToken)
@@ -46,8 +47,7 @@ internal sealed partial class RedisIncidentStore
         ArgumentException.ThrowIfNullOrEmpty(name);
         ArgumentException.ThrowIfNullOrEmpty(owner);
         var milliseconds = Milliseconds(ttl, nameof(ttl));
-        return (await EvalAsync(KeyScripts.AcquireLease, [_keys.Lease(name)], [owner, milliseconds], cancellationToken))
-            .ToInt64() == 1;
+        return (long)await EvalAsync(KeyScripts.AcquireLease, [_keys.Lease(name)], [owner, milliseconds], cancellationToken) == 1;
     }
 
     async Task ILeaseStore.ReleaseAsync(string name, string owner, CancellationToken cancellationToken)
@@ -57,15 +57,15 @@ internal sealed partial class RedisIncidentStore
     }
 
     async Task<string?> ICheckpointStore.GetAsync(string name, CancellationToken cancellationToken) =>
-        (await ExecuteAsync("GET", [_keys.Checkpoint(name)], cancellationToken)).ToString();
+        await Within(Database(cancellationToken).StringGetAsync(_keys.Checkpoint(name)), cancellationToken);
 
-    async Task ICheckpointStore.SetAsync(string name, string value, CancellationToken cancellationToken)
+    Task ICheckpointStore.SetAsync(string name, string value, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
         ArgumentNullException.ThrowIfNull(value);
-        await ExecuteAsync("SET", [_keys.Checkpoint(name), value], cancellationToken);
+        return Within(Database(cancellationToken).StringSetAsync(_keys.Checkpoint(name), value), cancellationToken);
     }
 
-    private async Task<bool> RemoveAsync(string key, CancellationToken cancellationToken) =>
-        (await ExecuteAsync("DEL", [key], cancellationToken)).ToInt64() == 1;
+    private Task<bool> RemoveAsync(string key, CancellationToken cancellationToken) =>
+        Within(Database(cancellationToken).KeyDeleteAsync(key), cancellationToken);
 }

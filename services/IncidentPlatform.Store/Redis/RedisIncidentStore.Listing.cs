@@ -1,6 +1,6 @@
 using IncidentPlatform.Contracts;
-using IncidentPlatform.Redis;
 using IncidentPlatform.Store.Serialization;
+using StackExchange.Redis;
 
 namespace IncidentPlatform.Store.Redis;
 
@@ -25,14 +25,14 @@ internal sealed partial class RedisIncidentStore
             // A step may always examine a whole page and its look-ahead, so an unfiltered page is one step.
             var need = size - items.Count;
             var budget = Math.Min(Math.Max(settings.ListScanBatch, need + 1), settings.ListScanLimit - examined);
-            var reply = await EvalAsync(
-                ListingScript.Step, keys, ListingArguments(query, position, need, budget), cancellationToken);
+            var reply = (RedisResult[])(await EvalAsync(
+                ListingScript.Step, keys, ListingArguments(query, position, need, budget), cancellationToken))!;
             for (var i = 3; i < reply.Length; i++)
             {
                 items.Add(Read(reply[i], StoreJsonContext.Default.Incident));
             }
 
-            switch (reply[0].ToInt64())
+            switch ((long)reply[0])
             {
                 case 0:
                     return new IncidentPage(items, null);
@@ -41,7 +41,7 @@ internal sealed partial class RedisIncidentStore
                     return new IncidentPage(items, RedisCursor.Encode(RedisTime.Of(last.UpdatedAt).Milliseconds, last.Id));
                 default:
                     examined += budget;
-                    position = ((long)reply[1].ToDouble(), reply[2].ToString()!);
+                    position = ((long)(double)reply[1], (string)reply[2]!);
                     if (examined >= settings.ListScanLimit)
                     {
                         return new IncidentPage(items, RedisCursor.Encode(position.Value.Milliseconds, position.Value.Id));
@@ -53,9 +53,9 @@ internal sealed partial class RedisIncidentStore
     }
 
     /// <summary><c>idx:all</c>, then the index of every filter an index answers.</summary>
-    private RedisArgument[] ListingKeys(IncidentQuery query)
+    private RedisKey[] ListingKeys(IncidentQuery query)
     {
-        var keys = new List<RedisArgument>(4) { _keys.All };
+        var keys = new List<RedisKey>(4) { _keys.All };
         if (query.Status is { } status)
         {
             keys.Add(_keys.Status(status));
@@ -74,7 +74,7 @@ internal sealed partial class RedisIncidentStore
         return [.. keys];
     }
 
-    private RedisArgument[] ListingArguments(IncidentQuery query, (long Milliseconds, string Id)? position, int need, int budget)
+    private RedisValue[] ListingArguments(IncidentQuery query, (long Milliseconds, string Id)? position, int need, int budget)
     {
         var until = query.Until is { } u ? RedisTime.Of(u) : default;
         var since = query.Since is { } s ? RedisTime.Of(s) : default;

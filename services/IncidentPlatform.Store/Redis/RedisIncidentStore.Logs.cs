@@ -1,5 +1,3 @@
-using IncidentPlatform.Redis;
-
 namespace IncidentPlatform.Store.Redis;
 
 /// <summary>Append-only logs: one list each.</summary>
@@ -9,7 +7,7 @@ internal sealed partial class RedisIncidentStore
     {
         ArgumentException.ThrowIfNullOrEmpty(stream);
         ArgumentNullException.ThrowIfNull(entry);
-        return (await ExecuteAsync("RPUSH", [_keys.Log(stream), entry], cancellationToken)).ToInt64() - 1;
+        return await Within(Database(cancellationToken).ListRightPushAsync(_keys.Log(stream), entry), cancellationToken) - 1;
     }
 
     public async Task<long?> TryAppendAsync(
@@ -17,8 +15,7 @@ internal sealed partial class RedisIncidentStore
     {
         ArgumentException.ThrowIfNullOrEmpty(stream);
         ArgumentNullException.ThrowIfNull(entry);
-        var position = (await EvalAsync(KeyScripts.TryAppend, [_keys.Log(stream)], [expectedLength, entry], cancellationToken))
-            .ToInt64();
+        var position = (long)await EvalAsync(KeyScripts.TryAppend, [_keys.Log(stream)], [expectedLength, entry], cancellationToken);
         return position < 0 ? null : position;
     }
 
@@ -27,12 +24,12 @@ internal sealed partial class RedisIncidentStore
     {
         ArgumentNullException.ThrowIfNull(stream);
         var entries = await RangeAsync(_keys.Log(stream), start, count, cancellationToken);
-        return [.. entries.Items.ToArray().Select(e => e.ToString()!)];
+        return [.. entries.Select(e => (string)e!)];
     }
 
-    public async Task<long> LengthAsync(string stream, CancellationToken cancellationToken = default)
+    public Task<long> LengthAsync(string stream, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        return (await ExecuteAsync("LLEN", [_keys.Log(stream)], cancellationToken)).ToInt64();
+        return Within(Database(cancellationToken).ListLengthAsync(_keys.Log(stream)), cancellationToken);
     }
 }

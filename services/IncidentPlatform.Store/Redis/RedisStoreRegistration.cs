@@ -1,61 +1,57 @@
-using IncidentPlatform.Redis;
 using IncidentPlatform.ServiceDefaults;
 using IncidentPlatform.ServiceDefaults.Configuration;
-using IncidentPlatform.ServiceDefaults.Health;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using StackExchange.Redis;
 
 namespace IncidentPlatform.Store.Redis;
 
 /// <summary>
-/// Registers the Redis store for <see cref="StoreExtensions.AddIncidentStore"/>: one shared connection (made as the
-/// host starts, with <c>abortConnect=false</c> whatever the connection string says, so a service starts while Redis is
-/// down and reconnects by itself), one <see cref="RedisIncidentStore"/> for every store interface, and the readiness
-/// check <c>redis</c>, unhealthy while Redis is unreachable.
+/// Registers the Redis store for <see cref="StoreExtensions.AddIncidentStore"/>: the process's one
+/// <see cref="IConnectionMultiplexer"/> through Aspire's client integration (<c>AddRedisClient("redis")</c>: the
+/// connection string from <c>ConnectionStrings:redis</c>, its health check <c>StackExchange.Redis</c> and tracing),
+/// made as the host starts with <c>abortConnect=false</c> and a fail-fast backlog whatever the connection string says
+/// (a service starts while Redis is down, reports itself not ready, and its calls fail at once until the multiplexer
+/// has reconnected), and one <see cref="RedisIncidentStore"/> for every store interface.
 /// </summary>
 internal static class RedisStoreRegistration
 {
-    /// <summary>The name of the readiness health check.</summary>
-    public const string HealthCheckName = "redis";
+    /// <summary>The name of the readiness check Aspire's integration registers.</summary>
+    public const string HealthCheckName = "StackExchange.Redis";
 
     /// <summary>Registers the Redis store at <paramref name="connectionString"/>.</summary>
     /// <exception cref="ConfigurationException">The connection string is malformed.</exception>
     public static void AddRedisIncidentStore(IHostApplicationBuilder builder, string connectionString)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        ArgumentException.ThrowIfNullOrEmpty(connectionString);
-        var options = Parse(connectionString);
+        var target = RedisConnectionString.Parse(connectionString);
         var services = builder.Services;
-        services.AddSingleton(sp => new RedisConnectionSource(
-            options, sp.GetRequiredService<ILoggerFactory>().CreateLogger("IncidentPlatform.Redis")));
+        if (!services.Any(d => d.ServiceType == typeof(IConnectionMultiplexer) && !d.IsKeyedService))
+        {
+            builder.AddRedisClient(
+                ResourceNames.Redis, settings => settings.ConnectionString = target.Configuration, target.ApplyTo);
+        }
+
+        services.Configure<ConfigurationOptions>(ConfigureResilience);
         services.AddSingleton(sp => new RedisIncidentStore(
-            sp.GetRequiredService<RedisConnectionSource>(),
+            sp.GetRequiredService<IConnectionMultiplexer>(),
             new RedisStoreSettings
             {
                 MaxAlertsPerIncident = sp.GetRequiredService<IOptions<StoreOptions>>().Value.MaxAlertsPerIncident,
             }));
         StoreExtensions.AddStoreInterfaces<RedisIncidentStore>(services);
         services.AddHostedService<RedisConnectionStarter>();
-        services.AddHealthChecks().AddCheck<RedisStoreHealthCheck>(HealthCheckName, tags: [HealthTags.Ready]);
     }
 
-    private static RedisOptions Parse(string connectionString)
+    /// <summary>
+    /// What the store asks of every connection: start and reconnect in the background however long Redis is away
+    /// (<c>abortConnect=false</c>), and fail a call at once while it is away rather than queue it (a queued write could
+    /// run long after its caller gave up and retried).
+    /// </summary>
+    public static void ConfigureResilience(ConfigurationOptions options)
     {
-        try
-        {
-            var options = RedisOptions.Parse(connectionString);
-            options.AbortOnConnectFail = false;
-            return options;
-        }
-        catch (FormatException ex)
-        {
-            // The message names the bad part, never the whole string (it may hold a password).
-            throw new ConfigurationException(
-                $"'ConnectionStrings:{ResourceNames.Redis}' is not a valid Redis connection string: {ex.Message} " +
-                "Expected 'host:port[,password=…][,ssl=true]' (the form Aspire injects) or " +
-                "'redis[s]://[user:password@]host:port[/database]'.", ex);
-        }
+        options.AbortOnConnectFail = false;
+        options.BacklogPolicy = BacklogPolicy.FailFast;
     }
 }

@@ -1,6 +1,8 @@
 using System.Diagnostics.Metrics;
 using IncidentPlatform.Analysis.Providers;
+using IncidentPlatform.Analysis.Telemetry;
 using IncidentPlatform.Analysis.Tests.Infrastructure;
+using IncidentPlatform.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace IncidentPlatform.Analysis.Tests.Caching;
@@ -26,7 +28,7 @@ public sealed class AnalysisCacheTests
     {
         var (host, model) = Create();
         await using var _ = host;
-        using var metrics = new MetricRecorder(host.Services.GetRequiredService<IMeterFactory>());
+        using var metrics = new MetricRecorder(host.Services.GetRequiredService<IMeterFactory>(), AnalysisTelemetry.Name);
         var first = await host.Pipeline.AnalyzeAsync(
             await TestIncidents.PoolExhaustionAsync(host.Store, host.Time.GetUtcNow(), "inc-1"), false, CancellationToken.None);
         host.Time.Advance(TimeSpan.FromMinutes(20));
@@ -46,8 +48,8 @@ public sealed class AnalysisCacheTests
         second.Category.ShouldBe(first.Category);
         second.AnalyzedAt.ShouldBe(host.Time.GetUtcNow());
         second.Notes.ShouldContain(n => n.StartsWith("Reused the analysis of incident inc-1", StringComparison.Ordinal));
-        metrics.Total("analysis.cache.misses").ShouldBe(1);
-        metrics.Total("analysis.cache.hits").ShouldBe(1);
+        metrics.Total("incidentplatform.analysis.cache.misses").ShouldBe(1);
+        metrics.Total("incidentplatform.analysis.cache.hits").ShouldBe(1);
     }
 
     [Fact]

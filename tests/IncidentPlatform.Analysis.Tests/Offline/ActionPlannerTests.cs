@@ -9,7 +9,7 @@ public sealed class ActionPlannerTests
     private static readonly OfflineOptions Options = new();
 
     private static (IReadOnlyList<RecommendedAction> Actions, IReadOnlyList<string> Steps) Plan(string category, params (string Key, string Value)[] labels) =>
-        ActionPlanner.Plan(category, labels.ToDictionary(l => l.Key, l => l.Value), Options);
+        ActionPlanner.Plan(category, labels.ToDictionary(l => l.Key, l => l.Value), new Dictionary<string, string>(), Options);
 
     [Fact]
     public void Plan_PoolExhaustionOnEcs_ForcesANewDeploymentOfThatService()
@@ -43,7 +43,7 @@ public sealed class ActionPlannerTests
     {
         var (actions, _) = Plan(AnalysisCategories.ResourceSaturation, ("AutoScalingGroupName", "web-asg"), ("GroupDesiredCapacity", "4"), ("GroupMaxSize", "5"));
 
-        actions.ShouldHaveSingleItem().Parameters.ShouldBe(new Dictionary<string, string> { ["autoScalingGroupName"] = "web-asg", ["desiredCapacity"] = "5" });
+        actions.ShouldHaveSingleItem().Parameters.ShouldBe(new Dictionary<string, string> { [CatalogParameters.Group] = "web-asg", [CatalogParameters.Desired] = "5" });
     }
 
     [Fact]
@@ -71,7 +71,11 @@ public sealed class ActionPlannerTests
 
         var action = actions.ShouldHaveSingleItem();
         action.ActionId.ShouldBe(CatalogActions.SsmStartAutomation);
-        action.Parameters.ShouldBe(new Dictionary<string, string> { ["documentName"] = Options.DiskCleanupDocument, ["instanceId"] = "i-07f3c2a9b8d6e5401" });
+        action.Parameters.ShouldBe(new Dictionary<string, string>
+        {
+            [CatalogParameters.Document] = Options.DiskCleanupDocument,
+            [CatalogParameters.DocumentParameters] = """{"InstanceId":["i-07f3c2a9b8d6e5401"]}""",
+        });
     }
 
     [Theory]

@@ -1,19 +1,43 @@
-using IncidentPlatform.Analysis.Evaluation;
+using IncidentPlatform.Testing.Evaluation;
 using IncidentPlatform.Analysis.Offline;
 using IncidentPlatform.Analysis.Tests.Infrastructure;
 using IncidentPlatform.Contracts;
 
 namespace IncidentPlatform.Analysis.Tests.Offline;
 
-/// <summary>The offline analyzer on the labelled corpus. The floors are what it reaches today, so a regression fails.</summary>
+/// <summary>
+/// The offline analyzer on the labelled corpus. The development floors are what it reaches on the scenarios it was
+/// developed on, so a regression fails; the held-out quarter (never tuned on) must stay at the 90 % target.
+/// </summary>
 public sealed class CorpusTests(ITestOutputHelper output)
 {
-    // 60 of 61 categories (the miss is a held-out scenario) and every action, when these floors were set.
-    private const double CategoryFloor = 0.98;
+    // Development: 113 of 113 categories and actions when these floors were set.
+    private const double CategoryFloor = 1.0;
     private const double ActionFloor = 1.0;
+    private const double HeldOutCategoryTarget = 0.90;
 
-    internal static IReadOnlyList<CorpusScenario> Scenarios { get; } =
-        Corpus.Load(Corpus.FindDirectory(AppContext.BaseDirectory) ?? throw new DirectoryNotFoundException("No Corpus folder beside the tests."));
+    private static readonly string CorpusDirectory =
+        Corpus.FindDirectory(AppContext.BaseDirectory) ?? throw new DirectoryNotFoundException("No Corpus folder beside the tests.");
+
+    internal static IReadOnlyList<CorpusScenario> Scenarios { get; } = Corpus.Load(CorpusDirectory);
+
+    internal static IReadOnlyList<CorpusScenario> HeldOut { get; } = Corpus.LoadHeldOut(CorpusDirectory);
+
+    [Fact]
+    public void HeldOut_IsAQuarterOfTheNewScenarios_AndSeparate()
+    {
+        HeldOut.Count.ShouldBeGreaterThanOrEqualTo(15);
+        HeldOut.ShouldAllBe(s => s.HeldOut);
+        HeldOut.Select(s => s.Id).Intersect(Scenarios.Select(s => s.Id)).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task OfflineAnalyzer_OnTheHeldOutQuarter_ReachesTheTarget()
+    {
+        var report = await AnalyzeAsync(HeldOut);
+
+        report.CategoryAccuracyOf(heldOut: true).ShouldBeGreaterThanOrEqualTo(HeldOutCategoryTarget);
+    }
 
     [Fact]
     public void Corpus_HasAtLeast25LabelledScenariosCoveringEveryCategory()
@@ -28,8 +52,16 @@ public sealed class CorpusTests(ITestOutputHelper output)
     [Fact]
     public async Task OfflineAnalyzer_OnTheCorpus_ReachesItsAccuracyFloors()
     {
+        var report = await AnalyzeAsync(Scenarios);
+
+        report.CategoryAccuracy.ShouldBeGreaterThanOrEqualTo(CategoryFloor);
+        report.ActionAccuracy.ShouldBeGreaterThanOrEqualTo(ActionFloor);
+    }
+
+    private async Task<AccuracyReport> AnalyzeAsync(IReadOnlyList<CorpusScenario> scenarios)
+    {
         var report = new AccuracyReport();
-        foreach (var scenario in Scenarios)
+        foreach (var scenario in scenarios)
         {
             await using var host = AnalysisTestHost.Create();
             var incident = await Corpus.SeedAsync(host.Store, scenario, "inc-" + scenario.Id, host.Time.GetUtcNow());
@@ -53,7 +85,6 @@ public sealed class CorpusTests(ITestOutputHelper output)
             output.WriteLine("miss: " + miss);
         }
 
-        report.CategoryAccuracy.ShouldBeGreaterThanOrEqualTo(CategoryFloor);
-        report.ActionAccuracy.ShouldBeGreaterThanOrEqualTo(ActionFloor);
+        return report;
     }
 }

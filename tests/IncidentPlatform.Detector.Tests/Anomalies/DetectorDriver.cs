@@ -1,7 +1,7 @@
 using IncidentPlatform.Detector.Anomalies;
 using IncidentPlatform.Detector.Logs;
 using IncidentPlatform.Detector.Signals;
-using IncidentPlatform.Detector.Templates;
+using IncidentPlatform.Detector.LogTemplates;
 using IncidentPlatform.Detector.Tests.Infrastructure;
 
 namespace IncidentPlatform.Detector.Tests.Anomalies;

@@ -2,7 +2,7 @@ using IncidentPlatform.Detector.Consumers;
 using IncidentPlatform.Detector.Logs;
 using IncidentPlatform.Detector.Signals;
 using IncidentPlatform.Detector.Splunk;
-using IncidentPlatform.Detector.Templates;
+using IncidentPlatform.Detector.LogTemplates;
 using IncidentPlatform.Store;
 using IncidentPlatform.Testing;
 using MassTransit;

@@ -46,7 +46,7 @@ public sealed class CorrelationFixture : IAsyncDisposable
         return new CorrelationFixture(store, clock, options);
     }
 
-    internal IncidentCorrelator Replica() => IncidentCorrelator.Create(_store.Services, Clock, Options);
+    internal IncidentCorrelator Replica() => CorrelatorReplicas.Create(_store.Services, Clock, Options);
 
     internal Task<CorrelationOutcome> ApplyAsync(Alert alert) => Correlator.ApplyAsync(alert, CancellationToken.None);
 

@@ -1,6 +1,6 @@
 using IncidentPlatform.Contracts;
 using IncidentPlatform.Detector.Logs;
-using IncidentPlatform.Detector.Templates;
+using IncidentPlatform.Detector.LogTemplates;
 using IncidentPlatform.Store;
 using IncidentPlatform.Testing;
 using Microsoft.Extensions.DependencyInjection;

@@ -16,7 +16,7 @@ public sealed class EndpointAuthorizationTests
         var endpoints = host.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().ToList();
 
         endpoints.Where(e => e.Metadata.GetMetadata<IAllowAnonymous>() is not null).Select(e => e.RoutePattern.RawText)
-            .ShouldBe(["/health", "/alive", "/", "/ui/{*file}"], ignoreOrder: true);
+            .ShouldBe(["/health", "/alive", "/", "/favicon.ico", "/ui/{*file}"], ignoreOrder: true);
         var webhooks = new Dictionary<string, string>
         {
             ["/api/alerts/sns"] = "Webhook:Sns", ["/api/alerts/cloudwatch-logs"] = "Webhook:CloudWatchLogs",

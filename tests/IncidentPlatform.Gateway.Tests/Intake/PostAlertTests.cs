@@ -86,6 +86,23 @@ public sealed class PostAlertTests
     }
 
     [Fact]
+    public async Task PostAlert_WithoutTimestamp_IsAcceptedAtTheTimeOfReceiptAndMarked()
+    {
+        await using var host = await GatewayTestHost.StartAsync();
+        using var client = host.Client();
+
+        using var response = await client.PostAsync("/api/alerts", Wire.Body(
+            """{"source": "nagios", "title": "Disk almost full", "message": "93 %", "severity": "high", "service": "files"}"""));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Accepted);
+        (await response.ReadAsync()).GetProperty("note").GetString()!.ShouldStartWith("No timestamp was given: the time of receipt");
+        var incident = (await IncidentApi.WaitForAsync(client, 1)).Single();
+        var alert = (await IncidentApi.GetAsync(client, incident.GetProperty("id").GetString()!)).GetProperty("alerts").EnumerateArray().Single();
+        alert.GetProperty("timestampFromReceipt").GetBoolean().ShouldBeTrue();
+        alert.GetProperty("timestamp").GetDateTimeOffset().ShouldBe(alert.GetProperty("receivedAt").GetDateTimeOffset());
+    }
+
+    [Fact]
     public async Task PostAlert_BodyOverLimit_Returns413()
     {
         await using var host = await GatewayTestHost.StartAsync();

@@ -126,6 +126,24 @@ public sealed class McpHttpTests
     }
 
     [Fact]
+    public async Task ToolsList_RemediationSuggestions_DescribesTheCatalogFromItsOneDefinition()
+    {
+        await using var host = await GatewayTestHost.StartAsync();
+        await using var client = await McpClients.ConnectAsync(host, TestKeys.Reader);
+
+        var tools = (await client.ListToolsAsync(cancellationToken: TestContext.Current.CancellationToken)).ToDictionary(t => t.Name);
+
+        var description = tools["remediation_suggestions"].Description;
+        description.ShouldStartWith("The actions the remediation policy allows");
+        foreach (var action in ActionCatalog.Actions)
+        {
+            description.ShouldContain($"{action.Id}({string.Join(", ", action.Parameters.Select(p => p.Name))})");
+        }
+
+        description.ShouldContain("aws.autoscaling.set-desired-capacity(group, desired, honorCooldown)");
+    }
+
+    [Fact]
     public async Task Post_AcceptingEventStream_AnswersSse()
     {
         await using var host = await GatewayTestHost.StartAsync();

@@ -9,14 +9,6 @@ namespace IncidentPlatform.Gateway.Tests.Ui;
 /// <summary>The web UI in Debian's Chromium driven by Playwright, against the gateway on a real port.</summary>
 public sealed class WebUiBrowserTests
 {
-    private static async Task<IBrowser> LaunchAsync(IPlaywright playwright) =>
-        await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
-
     [Fact]
     public async Task SignIn_IncidentAppearsLive_OpenIt_Approve_StateChanges()
     {
@@ -25,7 +17,7 @@ public sealed class WebUiBrowserTests
         var book = new FakeRemediationBook(host.Services.GetRequiredService<IDocumentStore>());
         fakes.Decide = book.Decide;
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await LaunchAsync(playwright);
+        await using var browser = await Browser.LaunchAsync(playwright);
         var page = await browser.NewPageAsync();
         var console = new List<string>();
         page.Console += (_, m) => console.Add(m.Text);
@@ -46,11 +38,11 @@ public sealed class WebUiBrowserTests
         await link.ClickAsync();
         await Assertions.Expect(page.Locator("#detail-title")).ToHaveTextAsync(title);
         var card = page.Locator("[data-remediation='rem-ui-1']");
-        await Assertions.Expect(card.Locator(".state")).ToHaveTextAsync("pendingApproval");
+        await Assertions.Expect(card.Locator(".state")).ToHaveTextAsync("Waiting for approval");
 
         await card.GetByRole(AriaRole.Button, new() { Name = "Approve aws.ecs.force-new-deployment" }).ClickAsync();
 
-        await Assertions.Expect(card.Locator(".state")).ToHaveTextAsync("approved");
+        await Assertions.Expect(card.Locator(".state")).ToHaveAttributeAsync("data-state", "approved");
         await Assertions.Expect(card.GetByRole(AriaRole.Button)).ToHaveCountAsync(0);
         var decision = fakes.Of<DecideRemediation>().Single();
         (decision.Actor, decision.Approve, decision.Channel).ShouldBe(("approver", true, "ui"));
@@ -63,7 +55,7 @@ public sealed class WebUiBrowserTests
     {
         await using var host = await GatewayTestHost.StartAsync();
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await LaunchAsync(playwright);
+        await using var browser = await Browser.LaunchAsync(playwright);
         var page = await browser.NewPageAsync();
 
         await page.GotoAsync(new Uri(host.Address, "/").ToString());

@@ -32,12 +32,14 @@ public sealed class EmailChannelTests
         mail.AuthenticatedAs.ShouldBe("mailer");
         mail.EnvelopeFrom.ShouldBe("incidents@example.com");
         mail.EnvelopeTo.ShouldBe(["oncall@example.com", "lead@example.com"]);
-        var message = MimeReader.Parse(mail.Raw);
-        message.Header("Subject").ShouldBe("[High] Pool <exhausted> & ünïcode");
-        message.Header("References").ShouldBe($"<{incident.Id}@example.com>");
-        message.ContentType.ShouldStartWith("multipart/alternative");
-        message.Part("text/plain").ShouldContain("Incident: Pool <exhausted> & ünïcode");
-        var html = message.Part("text/html");
+        var message = Parse(mail);
+        message.Subject.ShouldBe("[High] Pool <exhausted> & ünïcode");
+        message.References.ShouldBe([$"{incident.Id}@example.com"]);
+        message.InReplyTo.ShouldBe($"{incident.Id}@example.com");
+        message.MessageId.ShouldEndWith("@example.com");
+        message.Body.ShouldNotBeNull().ContentType.MimeType.ShouldBe("multipart/alternative");
+        message.TextBody.ShouldNotBeNull().ShouldContain("Incident: Pool <exhausted> & ünïcode");
+        var html = message.HtmlBody.ShouldNotBeNull();
         html.ShouldContain("Pool &lt;exhausted&gt; &amp; ");
         System.Net.WebUtility.HtmlDecode(html).ShouldContain("Pool <exhausted> & ünïcode");
         html.ShouldNotContain("<exhausted>");
@@ -77,4 +79,39 @@ public sealed class EmailChannelTests
         delivery.Detail.ShouldNotBeNull().ShouldContain("SMTP TLS");
         smtp.Read().ShouldBeEmpty();
     }
+
+    [Fact]
+    public async Task ServerWithoutStartTls_WhenTheChannelRequiresIt_IsAPermanentFailureAndSendsNothing()
+    {
+        await using var smtp = await SmtpServer.StartAsync(startTls: false);
+        await using var host = await NotifierHost.StartAsync(Email(smtp));
+        var incident = TestData.Incident();
+
+        await host.PublishAsync(TestData.Opened(incident));
+
+        var delivery = (await host.DeliveriesAsync(incident.Id)).ShouldHaveSingleItem();
+        delivery.Status.ShouldBe(DeliveryStatus.Failed);
+        delivery.Attempts.ShouldBe(1);
+        delivery.Detail.ShouldNotBeNull().ShouldContain("STARTTLS");
+        smtp.Read().ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task StartTlsOff_SendsInTheClearWithoutAuth()
+    {
+        await using var smtp = await SmtpServer.StartAsync(startTls: false);
+        await using var host = await NotifierHost.StartAsync(Email(smtp, ("StartTls", "false")));
+        var incident = TestData.Incident(title: "Disk full");
+
+        await host.PublishAsync(TestData.Opened(incident));
+
+        var mail = (await smtp.WaitForMessagesAsync(1, TimeSpan.FromSeconds(10))).ShouldHaveSingleItem();
+        mail.Tls.ShouldBeFalse();
+        mail.AuthenticatedAs.ShouldBeNull();
+        Parse(mail).Subject.ShouldBe("[High] Disk full");
+        (await host.DeliveriesAsync(incident.Id)).ShouldHaveSingleItem().Status.ShouldBe(DeliveryStatus.Delivered);
+    }
+
+    private static MimeKit.MimeMessage Parse(ReceivedMail mail) =>
+        MimeKit.MimeMessage.Load(new MemoryStream(Encoding.UTF8.GetBytes(mail.Raw)));
 }

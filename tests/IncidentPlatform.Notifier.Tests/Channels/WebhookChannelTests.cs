@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using IncidentPlatform.Contracts;
@@ -21,7 +22,11 @@ public sealed class WebhookChannelTests
         var request = fake.Requests.ShouldHaveSingleItem();
         request.Method.ShouldBe("POST");
         request.Header("Content-Type").ShouldBe("application/json; charset=utf-8");
-        var expected = "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes("s3cret"), request.Body));
+        // The HMAC-SHA256 of "{timestamp}.{body}", the timestamp (Unix seconds, now) in its own header.
+        var timestamp = request.Header("X-IncidentPlatform-Timestamp").ShouldNotBeNull();
+        timestamp.ShouldBe(host.Time.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture));
+        var expected = "sha256=" + Convert.ToHexStringLower(
+            HMACSHA256.HashData(Encoding.UTF8.GetBytes("s3cret"), (byte[])[.. Encoding.UTF8.GetBytes(timestamp + "."), .. request.Body]));
         request.Header("X-IncidentPlatform-Signature").ShouldBe(expected);
         request.Header("X-IncidentPlatform-Event").ShouldBe("IncidentOpened");
         request.Header("Idempotency-Key").ShouldBe($"{incident.Id}:IncidentOpened:v1:ops-hook");

@@ -12,8 +12,9 @@ public sealed class ConfigurationTests
         { "pagerduty", "RoutingKey", null, "'Notifier:Channels:bad:RoutingKey' is missing" },
         { "jira", "Project", null, "'Notifier:Channels:bad:Project' is missing" },
         { "email", "From", "not an address", "'Notifier:Channels:bad:From' is 'not an address'" },
-        { "teams", "Template:Text", "{{incident.nope}}", "'Notifier:Channels:bad:Template:Text' is not a valid template: unknown field" },
+        { "teams", "Template:Text", "{{incident.nope}}", "'Notifier:Channels:bad:Template:Text' is not a valid template: '{{incident.nope}}' names no known value" },
         { "console", "QuietHours:TimeZone", "Mars/Olympus", "'Notifier:Channels:bad:QuietHours:TimeZone' is 'Mars/Olympus'" },
+        { "console", "Format", "xml", "'Notifier:Channels:bad:Format' is 'xml'; use text or json" },
         { "sms", "Url", "https://x", "'Notifier:Channels:bad:Type' is 'sms'; use one of slack-webhook, slack-bot" },
     };
 

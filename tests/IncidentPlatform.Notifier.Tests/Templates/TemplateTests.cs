@@ -20,9 +20,9 @@ public sealed class TemplateTests
     }
 
     [Theory]
-    [InlineData("{{incident.secret}}", "unknown field '{{incident.secret}}'")]
-    [InlineData("{{incident.title", "a '{{' without a matching '}}'")]
-    [InlineData("{{ Incident Title }}", "a '{{' without a matching '}}'")]
+    [InlineData("{{incident.secret}}", "'{{incident.secret}}' names no known value (known: event.type, ")]
+    [InlineData("{{incident.title", "'{{' at character 1 is never closed with '}}'")]
+    [InlineData("{{ Incident Title }}", "'{{Incident Title}}' names no known value")]
     public void TryParse_InvalidTemplate_SaysWhy(string source, string expected)
     {
         MessageTemplate.TryParse(source, out var error).ShouldBeNull();

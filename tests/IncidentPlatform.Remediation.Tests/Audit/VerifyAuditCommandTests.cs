@@ -46,6 +46,33 @@ public sealed class VerifyAuditCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task VerifyAudit_AnOptionWhereTheIncidentGoes_IsAUsageError()
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var exit = await VerifyAuditCommand.RunAsync(["verify-audit", "--IncidentPlatform:Store=embedded"], output, error);
+
+        exit.ShouldBe(2);
+        error.ToString().ShouldContain("verify-audit: '--IncidentPlatform:Store=embedded' is not an incident id");
+        error.ToString().ShouldContain("usage: verify-audit <incidentId>");
+        output.ToString().ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task VerifyAudit_Help_DescribesTheCommandAndChecksNothing()
+    {
+        using var output = new StringWriter();
+
+        var exit = await VerifyAuditCommand.RunAsync(["verify-audit", "--help"], output, output);
+
+        exit.ShouldBe(0);
+        output.ToString().ShouldContain("hash-chained audit trail");
+        output.ToString().ShouldContain("verify-audit <incidentId>");
+        output.ToString().ShouldNotContain("valid:");
+    }
+
+    [Fact]
     public async Task VerifyAudit_InProcess_ReadsTheStoreFromItsArguments()
     {
         await WriteTrailAsync("inc-cli-args", forged: false);

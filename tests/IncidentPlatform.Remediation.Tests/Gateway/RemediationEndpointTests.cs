@@ -97,6 +97,60 @@ public sealed class RemediationEndpointTests
         anonymous.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
     }
 
+    [Fact]
+    public async Task Approve_TimelineTellsEveryStepAndTheAuditTrailReadsAsAChain()
+    {
+        await using var host = await GatewayHost.StartAsync(Policy);
+        var incident = await PendingAsync(host);
+        var id = (await IncidentAsync(host, incident.Id)).GetProperty("remediations")[0].GetProperty("id").GetString()!;
+        using var approved = await host.Client(GatewayHost.Sre).PostAsync($"/api/remediations/{id}/approve",
+            new StringContent("""{"comment":"CPU pinned, reboot it","channel":"ui"}""", Encoding.UTF8, "application/json"));
+        approved.StatusCode.ShouldBe(HttpStatusCode.OK);
+        await EventuallyAsync(host, incident.Id, r => r.GetProperty("state").GetString() == "succeeded");
+
+        var steps = (await IncidentAsync(host, incident.Id)).GetProperty("timeline").EnumerateArray()
+            .Where(e => e.GetProperty("kind").GetString() == "remediation").ToList();
+        steps.Select(e => e.GetProperty("data").GetProperty("step").GetString())
+            .ShouldBe(["proposed", "approval-requested", "approved", "succeeded"]);
+        var decision = steps[2];
+        decision.GetProperty("actor").GetString().ShouldBe("sre-alice");
+        decision.GetProperty("message").GetString().ShouldBe("sre-alice approved aws.ec2.reboot-instances via ui: “CPU pinned, reboot it”");
+        decision.GetProperty("data").GetProperty("comment").GetString().ShouldBe("CPU pinned, reboot it");
+        steps[3].GetProperty("message").GetString()!.ShouldContain("dry-run");
+
+        using var reader = host.Client(GatewayHost.Reader);
+        var audit = await reader.GetFromJsonAsync<JsonElement>($"/api/incidents/{incident.Id}/audit");
+        var entries = audit.GetProperty("items").EnumerateArray().ToList();
+        entries.Select(e => e.GetProperty("kind").GetString())
+            .ShouldBe(["proposed", "approval-requested", "evaluated", "approved", "executing", "succeeded"]);
+        audit.GetProperty("total").GetInt64().ShouldBe(6);
+        entries.Select(e => e.GetProperty("sequence").GetInt64()).ShouldBe([0L, 1, 2, 3, 4, 5]);
+        for (var i = 1; i < entries.Count; i++)
+        {
+            entries[i].GetProperty("previousHash").GetString().ShouldBe(entries[i - 1].GetProperty("hash").GetString());
+        }
+
+        entries[3].GetProperty("details").GetProperty("comment").GetString().ShouldBe("CPU pinned, reboot it");
+        var page = await reader.GetFromJsonAsync<JsonElement>($"/api/incidents/{incident.Id}/audit?offset=4&limit=1");
+        page.GetProperty("items").EnumerateArray().ShouldHaveSingleItem().GetProperty("kind").GetString().ShouldBe("executing");
+        page.GetProperty("nextOffset").GetInt64().ShouldBe(5);
+    }
+
+    [Fact]
+    public async Task ReadAudit_BadRequests_AreProblems()
+    {
+        await using var host = await GatewayHost.StartAsync(Policy);
+        var incident = await PendingAsync(host);
+
+        using var missing = await host.Client(GatewayHost.Reader).GetAsync("/api/incidents/inc-nothing/audit");
+        using var badLimit = await host.Client(GatewayHost.Reader).GetAsync($"/api/incidents/{incident.Id}/audit?limit=0");
+        using var anonymous = await host.Client(null).GetAsync($"/api/incidents/{incident.Id}/audit");
+
+        await ShouldBeProblemAsync(missing, HttpStatusCode.NotFound, "no incident 'inc-nothing'");
+        badLimit.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        anonymous.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+    }
+
     private static async Task<Incident> PendingAsync(GatewayHost host)
     {
         var candidate = TestData.Incident(labels: TestData.Labels(("instance_id", "i-0123456789abcdef0")), at: DateTimeOffset.UtcNow);

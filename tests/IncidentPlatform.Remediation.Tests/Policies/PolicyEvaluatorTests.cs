@@ -212,6 +212,43 @@ public sealed class PolicyEvaluatorTests
         json.RootElement.GetProperty("tags")[1].GetString().ShouldBe("pay");
     }
 
+    private const string DerivedPolicy = """
+        rules:
+          - name: disk-from-text
+            match:
+              categories: [disk-full]
+              derivedPatterns: {instance_id: "^i-[0-9a-f]{8,17}$", disk_used_percent: "^(8[0-9]|9[0-9]|100)"}
+            actions:
+              - action: aws.ec2.reboot-instances
+                parameters:
+                  instanceIds: "{{derived.instance_id}}"
+            approval: manual
+        """;
+
+    [Fact]
+    public void Evaluate_DerivedValuesOfTheAnalysis_MatchAndFillTheRule()
+    {
+        var analysis = TestData.Analysis(AnalysisCategories.DiskFull) with
+        {
+            Derived = TestData.Labels(("instance_id", "i-0abc123def4567890"), ("disk_used_percent", "93")),
+        };
+
+        var candidate = Evaluate(DerivedPolicy, TestData.Incident(), analysis).Candidates.ShouldHaveSingleItem();
+
+        candidate.Parameters.ShouldBe(new Dictionary<string, string> { ["instanceIds"] = "i-0abc123def4567890" });
+    }
+
+    [Fact]
+    public void Evaluate_SenderLabelsNamedLikeDerivedValues_DoNotStandInForThem()
+    {
+        // A sender's labels are not what the analysis read: a rule on derived values ignores them.
+        var incident = TestData.Incident(labels: TestData.Labels(("instance_id", "i-0abc123def4567890"), ("disk_used_percent", "93")));
+
+        var evaluation = Evaluate(DerivedPolicy, incident, TestData.Analysis(AnalysisCategories.DiskFull));
+
+        evaluation.Candidates.ShouldBeEmpty();
+    }
+
     private static PolicyEvaluation Evaluate(string yaml, Incident incident, IncidentAnalysis analysis) =>
         PolicyEvaluator.Evaluate(Infrastructure.Policies.Load(yaml), incident, analysis);
 }

@@ -41,16 +41,20 @@ public sealed class PolicyLoaderTests
         """;
 
     [Fact]
-    public void Load_SamplePolicy_HasTheFourScenarioRules()
+    public void Load_SamplePolicy_HasTheScenarioRules()
     {
         var policy = PolicyLoader.Load(PolicySource.Read(Infrastructure.Policies.SamplePath));
 
         policy.Rules.Select(r => r.Name).ShouldBe(
-            ["ec2-cpu-spike-reboot", "ecs-crash-loop-redeploy", "disk-80-percent-cleanup", "traffic-surge-scale-out"]);
+        [
+            "ec2-cpu-spike-reboot", "ecs-crash-loop-redeploy", "disk-80-percent-cleanup", "disk-80-percent-cleanup-from-alert-text",
+            "traffic-surge-scale-out",
+        ]);
         policy.Rule("ec2-cpu-spike-reboot")!.Approval.Mode.ShouldBe(ApprovalMode.Manual);
         policy.Rule("ecs-crash-loop-redeploy")!.Approval.Mode.ShouldBe(ApprovalMode.Auto);
         policy.Rule("ecs-crash-loop-redeploy")!.Cooldown.ShouldBe(TimeSpan.FromMinutes(30));
         policy.Rule("disk-80-percent-cleanup")!.Actions.Single().ActionId.ShouldBe(CatalogActions.SsmSendCommand);
+        policy.Rule("disk-80-percent-cleanup-from-alert-text")!.Match.DerivedPatterns.Keys.ShouldBe(["instance_id", "disk_used_percent"], ignoreOrder: true);
         policy.Rule("traffic-surge-scale-out")!.Actions.Single().ActionId.ShouldBe(CatalogActions.AutoScalingSetDesiredCapacity);
         policy.BoundsFor(CatalogActions.AutoScalingSetDesiredCapacity).Number("maxStep", 0).ShouldBe(4);
         policy.Version.ShouldMatch("^[0-9a-f]{64}$");
@@ -156,6 +160,38 @@ public sealed class PolicyLoaderTests
     }
 
     [Fact]
+    public void Load_DerivedMatchAndTemplate_AreReadAndCheckedLikeLabels()
+    {
+        var errors = Infrastructure.Policies.Errors("""
+            rules:
+              - name: text
+                match:
+                  derived: {queue: orders-intake}
+                  derivedPatterns: {instance_id: "^i-(["}
+                actions:
+                  - action: aws.ec2.reboot-instances
+                    parameters:
+                      instanceIds: "{{derived.instance_id}}"
+            """);
+        var rule = Infrastructure.Policies.Load("""
+            rules:
+              - name: text
+                match:
+                  derived: {queue: orders-intake}
+                  derivedPatterns: {instance_id: "^i-"}
+                actions:
+                  - action: aws.ec2.reboot-instances
+                    parameters:
+                      instanceIds: "{{derived.instance_id}}"
+            """).Rules.Single();
+
+        errors.Select(e => e.Message).ShouldHaveSingleItem().ShouldContain("rule 'text' match.derivedPatterns: the pattern for 'instance_id' is not a valid regular expression");
+        rule.Match.Derived.ShouldBe(new Dictionary<string, string> { ["queue"] = "orders-intake" });
+        rule.Match.DerivedPatterns.Keys.ShouldBe(["instance_id"]);
+        rule.Match.LabelPatterns.ShouldBeEmpty();
+    }
+
+    [Fact]
     public void Load_RuleWithoutActionsOrRequiredParameters_ReportsEach()
     {
         var errors = Infrastructure.Policies.Errors("""
@@ -171,7 +207,7 @@ public sealed class PolicyLoaderTests
             """);
 
         errors.Select(e => e.Message).ShouldBe(["rule 'one' needs actions",
-            "rule 'two': aws.ecs.force-new-deployment needs parameter 'service' (service name or ARN)"], ignoreOrder: true);
+            "rule 'two': aws.ecs.force-new-deployment needs parameter 'service' (ECS service name or ARN)"], ignoreOrder: true);
     }
 
     [Fact]

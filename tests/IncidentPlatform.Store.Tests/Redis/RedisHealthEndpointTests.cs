@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using IncidentPlatform.ServiceDefaults;
+using IncidentPlatform.Store.Redis;
 using IncidentPlatform.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -8,7 +9,7 @@ using Microsoft.Extensions.Configuration;
 
 namespace IncidentPlatform.Store.Tests.Redis;
 
-/// <summary>A web app wired as the services are (service defaults, the store, the default endpoints) answers /health with the redis check.</summary>
+/// <summary>A web app wired as the services are (service defaults, the store, the default endpoints) answers /health with the Redis check.</summary>
 public sealed class RedisHealthEndpointTests(RedisFixture redis) : IClassFixture<RedisFixture>
 {
     [Fact]
@@ -29,7 +30,7 @@ public sealed class RedisHealthEndpointTests(RedisFixture redis) : IClassFixture
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         using var report = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        report.RootElement.GetProperty("checks").GetProperty("redis").GetProperty("status").GetString().ShouldBe("Healthy");
+        report.RootElement.GetProperty("checks").GetProperty(RedisStoreRegistration.HealthCheckName).GetProperty("status").GetString().ShouldBe("Healthy");
         await app.StopAsync();
     }
 }

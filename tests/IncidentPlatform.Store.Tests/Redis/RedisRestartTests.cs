@@ -1,12 +1,12 @@
-using IncidentPlatform.Redis;
 using IncidentPlatform.Testing;
+using StackExchange.Redis;
 
 namespace IncidentPlatform.Store.Tests.Redis;
 
 /// <summary>
 /// Redis killed (SIGKILL) and started again on the same port and directory under load, with <c>appendfsync always</c>:
-/// every write acknowledged before the crash must be there after it, and the one shared connection must find the
-/// server again by itself.
+/// every write acknowledged before the crash must be there after it, and the one shared multiplexer must find the
+/// server again by itself and load the scripts again (the restarted server's script cache is empty).
 /// </summary>
 public sealed class RedisRestartTests(ITestOutputHelper output)
 {
@@ -17,10 +17,8 @@ public sealed class RedisRestartTests(ITestOutputHelper output)
     public async Task Writes_RedisKilledAndRestartedMidLoad_EveryAcknowledgedWriteIsThere()
     {
         await using var server = await RedisServer.StartNewAsync(new RedisServerOptions { AppendFsyncAlways = true });
-        var options = RedisOptions.Parse(server.ConnectionString);
-        options.ReconnectBaseDelay = TimeSpan.FromMilliseconds(50);
-        options.ReconnectMaxDelay = TimeSpan.FromMilliseconds(250);
-        await using var connection = await RedisConnection.ConnectAsync(options);
+        await using var connection = await RedisStores.ConnectAsync(
+            server.ConnectionString, o => o.ReconnectRetryPolicy = new LinearRetry(100));
         var store = RedisStores.Create(connection, maxAlertsPerIncident: 100_000);
         var writers = Enumerable.Range(0, Writers).Select(i => new RestartWriter(i, store)).ToArray();
         foreach (var writer in writers)

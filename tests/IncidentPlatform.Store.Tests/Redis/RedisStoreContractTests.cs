@@ -1,4 +1,3 @@
-using IncidentPlatform.Redis;
 using IncidentPlatform.Store.Tests.Contract;
 using IncidentPlatform.Testing;
 
@@ -14,7 +13,7 @@ public sealed class RedisStoreContractTests(RedisFixture redis) : StoreContractT
 
     protected override async Task<StoreUnderTest> CreateStoreAsync(int maxAlertsPerIncident)
     {
-        var connection = await RedisConnection.ConnectAsync(redis.ConnectionString);
+        var connection = await RedisStores.ConnectAsync(redis.ConnectionString);
         return StoreUnderTest.Of(RedisStores.Create(connection, maxAlertsPerIncident), connection.DisposeAsync);
     }
 

@@ -1,20 +1,20 @@
 using IncidentPlatform.Contracts;
-using IncidentPlatform.Redis;
 using IncidentPlatform.Store.Embedded;
 using IncidentPlatform.Store.Redis;
 using IncidentPlatform.Store.Tests.Contract;
 using IncidentPlatform.Testing;
+using StackExchange.Redis;
 
 namespace IncidentPlatform.Store.Tests.Redis;
 
 /// <summary>What the contract does not pin down: the key layout, exact time filters, ties, bounded scans, the JSON form.</summary>
 public sealed class RedisStoreTests(RedisFixture redis) : IClassFixture<RedisFixture>, IAsyncLifetime
 {
-    private RedisConnection? _connection;
+    private ConnectionMultiplexer? _connection;
 
-    private RedisConnection Connection => _connection ?? throw new InvalidOperationException("Not connected yet.");
+    private ConnectionMultiplexer Connection => _connection ?? throw new InvalidOperationException("Not connected yet.");
 
-    public async ValueTask InitializeAsync() => _connection = await RedisConnection.ConnectAsync(redis.ConnectionString);
+    public async ValueTask InitializeAsync() => _connection = await RedisStores.ConnectAsync(redis.ConnectionString);
 
     public async ValueTask DisposeAsync()
     {
@@ -28,7 +28,7 @@ public sealed class RedisStoreTests(RedisFixture redis) : IClassFixture<RedisFix
     public async Task Keys_EveryInterfaceUsed_AllUnderTheStorePrefix()
     {
         // Database 7 is this test's alone, so every key in it was written by this store.
-        await using var connection = await RedisConnection.ConnectAsync(redis.ConnectionString + ",defaultDatabase=7");
+        await using var connection = await RedisStores.ConnectAsync(redis.ConnectionString + ",defaultDatabase=7");
         var store = RedisStores.Create(connection);
         var incident = await Open(store, TestData.Incident());
         await store.AddAlertAsync(incident.Id, TestData.Alert());
@@ -41,14 +41,28 @@ public sealed class RedisStoreTests(RedisFixture redis) : IClassFixture<RedisFix
         await ((ILeaseStore)store).TryAcquireAsync("l1", "me", TimeSpan.FromMinutes(1));
         await ((ICheckpointStore)store).SetAsync("p1", "v");
 
-        var keys = new List<string>();
-        await foreach (var key in connection.ScanAsync())
-        {
-            keys.Add(key.ToString()!);
-        }
-
+        var keys = await RedisStores.KeysAsync(connection);
         keys.Count.ShouldBeGreaterThan(15);
         keys.ShouldAllBe(k => k.StartsWith(store.KeyPrefix, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Scripts_ServerScriptCacheFlushed_AreLoadedAgain()
+    {
+        var store = RedisStores.Create(Connection);
+        var incident = await Open(store, TestData.Incident());
+        await using var admin = await RedisStores.ConnectAsync(redis.ConnectionString + ",allowAdmin=true");
+        var server = admin.GetServer(admin.GetEndPoints()[0]);
+        var addAlert = System.Security.Cryptography.SHA1.HashData(System.Text.Encoding.UTF8.GetBytes(IncidentScripts.AddAlert));
+        (await store.AddAlertAsync(incident.Id, TestData.Alert())).ShouldBeTrue();
+        (await server.ScriptExistsAsync(addAlert)).ShouldBeTrue();
+
+        await server.ScriptFlushAsync();
+
+        (await server.ScriptExistsAsync(addAlert)).ShouldBeFalse();
+        (await store.AddAlertAsync(incident.Id, TestData.Alert())).ShouldBeTrue();
+        (await server.ScriptExistsAsync(addAlert)).ShouldBeTrue();
+        (await store.GetAlertsAsync(incident.Id, 10)).Count.ShouldBe(2);
     }
 
     [Fact]
@@ -224,9 +238,10 @@ public sealed class RedisStoreTests(RedisFixture redis) : IClassFixture<RedisFix
         await store.AppendTimelineAsync(incident.Id, line);
         var incidentKey = store.KeyPrefix + "inc:{" + incident.Id + "}";
 
-        (await Connection.HashGetAsync(incidentKey, "json")).ToString().ShouldBe(TestData.Json(incident));
-        (await Connection.ListRangeAsync(incidentKey + ":alerts"))[0].ToString().ShouldBe(TestData.Json(alert));
-        (await Connection.ListRangeAsync(incidentKey + ":timeline"))[0].ToString().ShouldBe(TestData.Json(line));
+        var db = Connection.GetDatabase();
+        ((string?)await db.HashGetAsync(incidentKey, "json")).ShouldBe(TestData.Json(incident));
+        ((string?)(await db.ListRangeAsync(incidentKey + ":alerts"))[0]).ShouldBe(TestData.Json(alert));
+        ((string?)(await db.ListRangeAsync(incidentKey + ":timeline"))[0]).ShouldBe(TestData.Json(line));
     }
 
     private static async Task<Incident> Open(RedisIncidentStore store, Incident incident)

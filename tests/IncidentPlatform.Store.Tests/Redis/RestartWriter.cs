@@ -1,8 +1,8 @@
 using System.Globalization;
 using IncidentPlatform.Contracts;
-using IncidentPlatform.Redis;
 using IncidentPlatform.Store.Redis;
 using IncidentPlatform.Store.Tests.Contract;
+using StackExchange.Redis;
 
 namespace IncidentPlatform.Store.Tests.Redis;
 
@@ -47,7 +47,7 @@ internal sealed class RestartWriter(int number, RedisIncidentStore store)
                 await WriteAsync(n);
                 Interlocked.Increment(ref _acknowledged);
             }
-            catch (RedisException)
+            catch (Exception ex) when (ex is RedisException or RedisTimeoutException)
             {
                 Interlocked.Increment(ref _failures);
                 await Task.Delay(10, CancellationToken.None);

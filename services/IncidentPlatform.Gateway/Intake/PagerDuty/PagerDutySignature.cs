@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using IncidentPlatform.ServiceDefaults.Security;
 
 namespace IncidentPlatform.Gateway.Intake.PagerDuty;
 
@@ -32,8 +33,7 @@ internal static class PagerDutySignature
     }
 
     /// <summary>The header value PagerDuty would send for the body and secret.</summary>
-    public static string Sign(byte[] body, string secret) =>
-        "v1=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), body));
+    public static string Sign(byte[] body, string secret) => "v1=" + WebhookSignature.Hmac(secret, "", body);
 
     private static byte[]? TryHex(string hex)
     {

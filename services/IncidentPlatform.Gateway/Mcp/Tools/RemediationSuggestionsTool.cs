@@ -11,11 +11,19 @@ namespace IncidentPlatform.Gateway.Mcp.Tools;
 internal sealed class RemediationSuggestionsTool(IRequestClient<SuggestRemediations> remediation, McpViews views, TimeProvider time)
 {
     public const int MaxSuggestions = 10;
+    public const string Name = "remediation_suggestions";
 
-    [McpServerTool(Name = "remediation_suggestions", Title = "Remediation options", ReadOnly = true, Destructive = false,
+    private const string Summary =
+        "The actions the remediation policy allows for an incident now: catalog action, parameters, risk, approval " +
+        "mode and roles, whether the analysis recommended it. Proposes nothing. Scope read.";
+
+    /// <summary>The description clients see: the summary and the catalog's actions with their parameter names.</summary>
+    public static string Description { get; } = Summary + " Catalog: " +
+        string.Join("; ", ActionCatalog.Actions.Select(a => $"{a.Id}({string.Join(", ", a.Parameters.Select(p => p.Name))})")) + ".";
+
+    [McpServerTool(Name = Name, Title = "Remediation options", ReadOnly = true, Destructive = false,
         Idempotent = true, OpenWorld = false)]
-    [Description("The actions the remediation policy allows for an incident now: catalog action, parameters, risk, approval " +
-                 "mode and roles, whether the analysis recommended it. Proposes nothing. Scope read.")]
+    [Description(Summary)] // an attribute takes constants only: tools/list gets Description (see WithCatalog)
     public async Task<CallToolResult> RunAsync(
         ClaimsPrincipal? user,
         [Description("Incident id (inc-…)."), MaxLength(100)] string id,
@@ -61,5 +69,16 @@ internal sealed class RemediationSuggestionsTool(IRequestClient<SuggestRemediati
                                            $"{(s.Recommended ? ", recommended by the analysis" : "")}{(s.DryRun ? ", dry run" : "")}"),
                 .. result.Notes.Take(20).Select(n => $"Note: {TextLimits.Truncate(n, 300)}"),
             ]);
+    }
+
+    /// <summary>Lists this tool with the catalog in its description, built from the one definition (<see cref="ActionCatalog"/>).</summary>
+    public static ListToolsResult WithCatalog(ListToolsResult result)
+    {
+        foreach (var tool in result.Tools.Where(t => t.Name == Name))
+        {
+            tool.Description = Description;
+        }
+
+        return result;
     }
 }

@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Reflection;
 using System.Text.Json;
+using IncidentPlatform.Gateway.Telemetry;
 
 namespace IncidentPlatform.Gateway.Mcp.Tools;
 
@@ -9,11 +10,20 @@ namespace IncidentPlatform.Gateway.Mcp.Tools;
 /// argument, a value of the wrong type or outside what its attributes declare (<c>[Range]</c>, <c>[MaxLength]</c>,
 /// <c>[MinLength]</c>, an enum's values — the same bounds the SDK publishes in the schema) becomes a tool error naming
 /// the argument, as does a <see cref="ToolArgumentException"/> thrown by the tool, so the model can correct its call.
+/// Every call is counted by tool and outcome (<see cref="GatewayTelemetry.ToolCalled"/>).
 /// </summary>
 internal static class ToolArgumentsFilter
 {
     public static McpRequestHandler<CallToolRequestParams, CallToolResult> Create(
         McpRequestHandler<CallToolRequestParams, CallToolResult> next) => async (request, cancellationToken) =>
+    {
+        var result = await CheckedAsync(next, request, cancellationToken);
+        request.Services?.GetService<GatewayTelemetry>()?.ToolCalled(request.Params?.Name ?? "", ToolResults.OutcomeOf(result));
+        return result;
+    };
+
+    private static async ValueTask<CallToolResult> CheckedAsync(McpRequestHandler<CallToolRequestParams, CallToolResult> next,
+        RequestContext<CallToolRequestParams> request, CancellationToken cancellationToken)
     {
         try
         {
@@ -26,9 +36,9 @@ internal static class ToolArgumentsFilter
         }
         catch (ToolArgumentException e)
         {
-            return ToolResults.Error($"Invalid arguments for {request.Params?.Name}: {e.Message}");
+            return ToolResults.Error($"Invalid arguments for {request.Params?.Name}: {e.Message}", "invalid_arguments");
         }
-    };
+    }
 
     private static void Check(MethodInfo method, JsonElement schema, IDictionary<string, JsonElement>? arguments)
     {

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 
 namespace IncidentPlatform.Gateway.Mcp.Tools;
@@ -18,9 +19,18 @@ internal static class ToolResults
         StructuredContent = JsonSerializer.SerializeToElement(structured),
     };
 
-    public static CallToolResult Error(string message) => new()
+    // Why an error result failed (forbidden, unauthenticated, invalid_arguments), for the tool-call counter; not sent.
+    private static readonly ConditionalWeakTable<CallToolResult, string> Outcomes = new();
+
+    /// <summary>An error result; <paramref name="outcome"/> says why, for telemetry (<see cref="OutcomeOf"/>).</summary>
+    public static CallToolResult Error(string message, string outcome = "error")
     {
-        IsError = true,
-        Content = [new TextContentBlock { Text = message }],
-    };
+        var result = new CallToolResult { IsError = true, Content = [new TextContentBlock { Text = message }] };
+        Outcomes.AddOrUpdate(result, outcome);
+        return result;
+    }
+
+    /// <summary>How a call ended: ok, error, or the reason an error result was given.</summary>
+    public static string OutcomeOf(CallToolResult result) =>
+        result.IsError != true ? "ok" : Outcomes.TryGetValue(result, out var outcome) ? outcome : "error";
 }

@@ -5,8 +5,10 @@ using IncidentPlatform.Notifier.Serialization;
 namespace IncidentPlatform.Notifier.Channels.Console;
 
 /// <summary>
-/// Writes each notification as one JSON line to standard output, or appends it to <see cref="ChannelOptions.Path"/>:
-/// the standalone host's default, and a local audit trail.
+/// Writes each notification as one line to standard output, or appends it to <see cref="ChannelOptions.Path"/>: the
+/// standalone host's default, and a local audit trail. <see cref="ChannelOptions.Format"/> <c>text</c> is one short line
+/// for people (<see cref="ConsoleLine"/>; the default on standard output), <c>json</c> the full structured payload (the
+/// default in a file).
 /// </summary>
 internal sealed class ConsoleChannel(string name, ChannelOptions options, TextWriter? output = null) : ChannelBase(name, options)
 {
@@ -16,7 +18,12 @@ internal sealed class ConsoleChannel(string name, ChannelOptions options, TextWr
 
     public override async Task<SendResult> SendAsync(ChannelMessage message, CancellationToken cancellationToken)
     {
-        var line = JsonSerializer.Serialize(PayloadFactory.Create(Name, message), NotifierJsonContext.Default.WebhookPayload);
+        var json = Options.Format is { } format
+            ? string.Equals(format, ChannelOptions.JsonFormat, StringComparison.OrdinalIgnoreCase)
+            : !string.IsNullOrWhiteSpace(Options.Path);
+        var line = json
+            ? JsonSerializer.Serialize(PayloadFactory.Create(Name, message), NotifierJsonContext.Default.WebhookPayload)
+            : ConsoleLine.Format(message);
         await Gate.WaitAsync(cancellationToken);
         try
         {

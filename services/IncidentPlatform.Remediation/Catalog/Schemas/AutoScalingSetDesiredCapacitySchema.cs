@@ -11,18 +11,12 @@ internal sealed class AutoScalingSetDesiredCapacitySchema : ActionSchema
 {
     public override string Id => CatalogActions.AutoScalingSetDesiredCapacity;
 
-    public override IReadOnlyList<ParameterSpec> Parameters { get; } =
-    [
-        new("group", ParameterKind.Text, Required: true)
-        {
-            Pattern = CatalogPatterns.AutoScalingGroup(), MaxLength = 255, Description = "Auto Scaling group name",
-        },
-        new("desired", ParameterKind.Integer, Required: true) { Min = 0, Max = 100_000, Description = "the new desired capacity" },
-        new("honorCooldown", ParameterKind.Text, Required: false)
-        {
-            Pattern = CatalogPatterns.Boolean(), Description = "wait for the group's cooldown (default true)",
-        },
-    ];
+    protected override ParameterSpec Limit(ParameterSpec parameter) => parameter.Name switch
+    {
+        CatalogParameters.Group => parameter with { Pattern = CatalogPatterns.AutoScalingGroup(), MaxLength = 255 },
+        CatalogParameters.Desired => parameter with { Min = 0, Max = 100_000 },
+        _ => parameter with { Pattern = CatalogPatterns.Boolean() },
+    };
 
     public override IReadOnlyList<BoundSpec> Bounds { get; } =
     [
@@ -32,7 +26,7 @@ internal sealed class AutoScalingSetDesiredCapacitySchema : ActionSchema
         new("allowedGroups", IsList: true, "the groups that may be scaled (default: any)"),
     ];
 
-    protected override string TargetOf(IReadOnlyDictionary<string, string> parameters) => parameters["group"];
+    protected override string TargetOf(IReadOnlyDictionary<string, string> parameters) => parameters[CatalogParameters.Group];
 
     /// <summary>The step check, run with the group's current desired capacity; returns what is wrong, or null.</summary>
     public string? CheckStep(long current, long desired, ActionBounds bounds)
@@ -53,16 +47,16 @@ internal sealed class AutoScalingSetDesiredCapacitySchema : ActionSchema
 
         if (bounds.Has("allowedGroups"))
         {
-            RequireAllowed(parameters["group"], bounds, "allowedGroups", errors);
+            RequireAllowed(parameters[CatalogParameters.Group], bounds, "allowedGroups", errors);
         }
 
-        var desired = long.Parse(parameters["desired"], CultureInfo.InvariantCulture);
+        var desired = long.Parse(parameters[CatalogParameters.Desired], CultureInfo.InvariantCulture);
         var (min, max) = (bounds.Number("min", 0), bounds.Number("max", 0));
         if (desired < min || desired > max)
         {
             errors.Add($"{Id}: desired capacity {desired} is outside the bounds {min}..{max}");
         }
 
-        parameters.TryAdd("honorCooldown", "true");
+        parameters.TryAdd(CatalogParameters.HonorCooldown, "true");
     }
 }

@@ -7,13 +7,8 @@ internal sealed class Ec2RebootInstancesSchema : ActionSchema
 {
     public override string Id => CatalogActions.Ec2RebootInstances;
 
-    public override IReadOnlyList<ParameterSpec> Parameters { get; } =
-    [
-        new("instanceIds", ParameterKind.List, Required: true)
-        {
-            Pattern = CatalogPatterns.Ec2Instance(), MaxItems = 50, Description = "comma-separated instance ids",
-        },
-    ];
+    protected override ParameterSpec Limit(ParameterSpec parameter) =>
+        parameter with { Pattern = CatalogPatterns.Ec2Instance(), MaxItems = 50 };
 
     public override IReadOnlyList<BoundSpec> Bounds { get; } =
     [
@@ -22,7 +17,7 @@ internal sealed class Ec2RebootInstancesSchema : ActionSchema
 
     protected override void CheckBounds(Dictionary<string, string> parameters, ActionBounds bounds, List<string> errors)
     {
-        var count = Items(parameters["instanceIds"]).Count;
+        var count = Items(parameters[CatalogParameters.InstanceIds]).Count;
         var max = bounds.Number("maxInstances", 1);
         if (count > max)
         {
@@ -31,5 +26,5 @@ internal sealed class Ec2RebootInstancesSchema : ActionSchema
     }
 
     protected override string TargetOf(IReadOnlyDictionary<string, string> parameters) =>
-        string.Join(',', Items(parameters["instanceIds"]).Order(StringComparer.Ordinal));
+        string.Join(',', Items(parameters[CatalogParameters.InstanceIds]).Order(StringComparer.Ordinal));
 }

@@ -7,17 +7,8 @@ internal sealed class EcsForceNewDeploymentSchema : ActionSchema
 {
     public override string Id => CatalogActions.EcsForceNewDeployment;
 
-    public override IReadOnlyList<ParameterSpec> Parameters { get; } =
-    [
-        new("cluster", ParameterKind.Text, Required: true)
-        {
-            Pattern = CatalogPatterns.EcsName(), MaxLength = 320, Description = "cluster name or ARN",
-        },
-        new("service", ParameterKind.Text, Required: true)
-        {
-            Pattern = CatalogPatterns.EcsName(), MaxLength = 320, Description = "service name or ARN",
-        },
-    ];
+    protected override ParameterSpec Limit(ParameterSpec parameter) =>
+        parameter with { Pattern = CatalogPatterns.EcsName(), MaxLength = 320 };
 
     public override IReadOnlyList<BoundSpec> Bounds { get; } =
     [
@@ -29,15 +20,15 @@ internal sealed class EcsForceNewDeploymentSchema : ActionSchema
     {
         if (bounds.Has("allowedClusters"))
         {
-            RequireAllowed(parameters["cluster"], bounds, "allowedClusters", errors);
+            RequireAllowed(parameters[CatalogParameters.Cluster], bounds, "allowedClusters", errors);
         }
 
         if (bounds.Has("allowedServices"))
         {
-            RequireAllowed(parameters["service"], bounds, "allowedServices", errors);
+            RequireAllowed(parameters[CatalogParameters.Service], bounds, "allowedServices", errors);
         }
     }
 
     protected override string TargetOf(IReadOnlyDictionary<string, string> parameters) =>
-        $"{parameters["cluster"]}/{parameters["service"]}";
+        $"{parameters[CatalogParameters.Cluster]}/{parameters[CatalogParameters.Service]}";
 }

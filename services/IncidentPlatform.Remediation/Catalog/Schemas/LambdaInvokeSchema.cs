@@ -7,21 +7,12 @@ internal sealed class LambdaInvokeSchema : ActionSchema
 {
     public override string Id => CatalogActions.LambdaInvoke;
 
-    public override IReadOnlyList<ParameterSpec> Parameters { get; } =
-    [
-        new("function", ParameterKind.Text, Required: true)
-        {
-            Pattern = CatalogPatterns.LambdaFunction(), MaxLength = 200, Description = "function name or ARN",
-        },
-        new("payload", ParameterKind.Json, Required: false)
-        {
-            MaxLength = 256 * 1024, JsonObject = false, Description = "the JSON event",
-        },
-        new("invocationType", ParameterKind.Text, Required: false)
-        {
-            Pattern = CatalogPatterns.InvocationType(), Description = "RequestResponse (default) or Event",
-        },
-    ];
+    protected override ParameterSpec Limit(ParameterSpec parameter) => parameter.Name switch
+    {
+        CatalogParameters.Function => parameter with { Pattern = CatalogPatterns.LambdaFunction(), MaxLength = 200 },
+        CatalogParameters.Payload => parameter with { MaxLength = 256 * 1024, JsonObject = false },
+        _ => parameter with { Pattern = CatalogPatterns.InvocationType() },
+    };
 
     public override IReadOnlyList<BoundSpec> Bounds { get; } =
     [
@@ -30,9 +21,9 @@ internal sealed class LambdaInvokeSchema : ActionSchema
 
     protected override void CheckBounds(Dictionary<string, string> parameters, ActionBounds bounds, List<string> errors)
     {
-        RequireAllowed(parameters["function"], bounds, "allowedFunctions", errors);
-        parameters.TryAdd("invocationType", "RequestResponse");
+        RequireAllowed(parameters[CatalogParameters.Function], bounds, "allowedFunctions", errors);
+        parameters.TryAdd(CatalogParameters.InvocationType, "RequestResponse");
     }
 
-    protected override string TargetOf(IReadOnlyDictionary<string, string> parameters) => parameters["function"];
+    protected override string TargetOf(IReadOnlyDictionary<string, string> parameters) => parameters[CatalogParameters.Function];
 }

@@ -7,19 +7,14 @@ internal sealed class PagerDutyNoteSchema : ActionSchema
 {
     public override string Id => CatalogActions.PagerDutyNote;
 
-    public override IReadOnlyList<ParameterSpec> Parameters { get; } =
-    [
-        new("incident", ParameterKind.Text, Required: true)
-        {
-            Pattern = CatalogPatterns.PagerDutyId(), Description = "the PagerDuty incident id",
-        },
-        new("content", ParameterKind.Text, Required: true) { MaxLength = 4000, Description = "the note" },
-    ];
+    protected override ParameterSpec Limit(ParameterSpec parameter) => parameter.Name == CatalogParameters.Incident
+        ? parameter with { Pattern = CatalogPatterns.PagerDutyId() }
+        : parameter with { MaxLength = 4000 };
 
     protected override void CheckBounds(Dictionary<string, string> parameters, ActionBounds bounds, List<string> errors)
     {
         // A note adds text to PagerDuty; its length is the bound.
     }
 
-    protected override string TargetOf(IReadOnlyDictionary<string, string> parameters) => parameters["incident"];
+    protected override string TargetOf(IReadOnlyDictionary<string, string> parameters) => parameters[CatalogParameters.Incident];
 }

@@ -23,29 +23,15 @@ internal static class SsmParameters
         return null;
     }
 
-    /// <summary>Writes the parameters in the wire form (every value a list of strings).</summary>
-    public static void Write(Utf8JsonWriter writer, string json)
+    /// <summary>The parameters in the wire form: every value a list of strings.</summary>
+    public static Dictionary<string, List<string>> Read(string json)
     {
         using var document = JsonDocument.Parse(json);
-        writer.WriteStartObject();
-        foreach (var property in document.RootElement.EnumerateObject())
-        {
-            writer.WriteStartArray(property.Name);
-            if (property.Value.ValueKind == JsonValueKind.String)
-            {
-                writer.WriteStringValue(property.Value.GetString());
-            }
-            else
-            {
-                foreach (var item in property.Value.EnumerateArray())
-                {
-                    writer.WriteStringValue(item.GetString());
-                }
-            }
-
-            writer.WriteEndArray();
-        }
-
-        writer.WriteEndObject();
+        return document.RootElement.EnumerateObject().ToDictionary(
+            p => p.Name,
+            p => p.Value.ValueKind == JsonValueKind.String
+                ? [p.Value.GetString()!]
+                : p.Value.EnumerateArray().Select(v => v.GetString()!).ToList(),
+            StringComparer.Ordinal);
     }
 }

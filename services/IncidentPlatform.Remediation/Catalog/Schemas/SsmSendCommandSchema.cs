@@ -8,30 +8,15 @@ internal sealed class SsmSendCommandSchema : ActionSchema
 {
     public override string Id => CatalogActions.SsmSendCommand;
 
-    public override IReadOnlyList<ParameterSpec> Parameters { get; } =
-    [
-        new("document", ParameterKind.Text, Required: true)
-        {
-            Pattern = CatalogPatterns.SsmDocument(), MaxLength = 200, Description = "SSM document name or ARN",
-        },
-        new("instanceIds", ParameterKind.List, Required: false)
-        {
-            Pattern = CatalogPatterns.ManagedNode(), MaxItems = 50, Description = "comma-separated managed node ids",
-        },
-        new("targets", ParameterKind.Json, Required: false)
-        {
-            JsonObject = false, MaxLength = 4096, Description = "[{\"Key\":\"tag:Name\",\"Values\":[\"web\"]}]",
-        },
-        new("parameters", ParameterKind.Json, Required: false)
-        {
-            MaxLength = 16 * 1024, Description = "document parameters: an object of strings or lists of strings",
-        },
-        new("comment", ParameterKind.Text, Required: false) { MaxLength = 100, Description = "a comment" },
-        new("timeoutSeconds", ParameterKind.Integer, Required: false)
-        {
-            Min = 30, Max = 2_592_000, Description = "seconds before the command fails to start",
-        },
-    ];
+    protected override ParameterSpec Limit(ParameterSpec parameter) => parameter.Name switch
+    {
+        CatalogParameters.Document => parameter with { Pattern = CatalogPatterns.SsmDocument(), MaxLength = 200 },
+        CatalogParameters.InstanceIds => parameter with { Pattern = CatalogPatterns.ManagedNode(), MaxItems = 50 },
+        CatalogParameters.Targets => parameter with { JsonObject = false, MaxLength = 4096 },
+        CatalogParameters.DocumentParameters => parameter with { MaxLength = 16 * 1024 },
+        CatalogParameters.Comment => parameter with { MaxLength = 100 },
+        _ => parameter with { Min = 30, Max = 2_592_000 },
+    };
 
     public override IReadOnlyList<BoundSpec> Bounds { get; } =
     [
@@ -41,9 +26,9 @@ internal sealed class SsmSendCommandSchema : ActionSchema
 
     protected override void CheckBounds(Dictionary<string, string> parameters, ActionBounds bounds, List<string> errors)
     {
-        RequireAllowed(parameters["document"], bounds, "allowedDocuments", errors);
-        var hasIds = parameters.TryGetValue("instanceIds", out var ids);
-        var hasTargets = parameters.TryGetValue("targets", out var targets);
+        RequireAllowed(parameters[CatalogParameters.Document], bounds, "allowedDocuments", errors);
+        var hasIds = parameters.TryGetValue(CatalogParameters.InstanceIds, out var ids);
+        var hasTargets = parameters.TryGetValue(CatalogParameters.Targets, out var targets);
         if (hasIds == hasTargets)
         {
             errors.Add($"{Id} needs exactly one of 'instanceIds' and 'targets'");
@@ -60,16 +45,16 @@ internal sealed class SsmSendCommandSchema : ActionSchema
             errors.Add($"{Id} parameter 'targets': {targetProblem}");
         }
 
-        if (parameters.TryGetValue("parameters", out var json) && SsmParameters.Check(json) is { } problem)
+        if (parameters.TryGetValue(CatalogParameters.DocumentParameters, out var json) && SsmParameters.Check(json) is { } problem)
         {
             errors.Add($"{Id} parameter 'parameters': {problem}");
         }
     }
 
     protected override string TargetOf(IReadOnlyDictionary<string, string> parameters) =>
-        parameters.TryGetValue("instanceIds", out var ids)
+        parameters.TryGetValue(CatalogParameters.InstanceIds, out var ids)
             ? string.Join(',', Items(ids).Order(StringComparer.Ordinal))
-            : parameters["targets"];
+            : parameters[CatalogParameters.Targets];
 
     // Targets select instances by tag or resource group: at most 5 of them, each a key with 1–50 string values.
     private static string? CheckTargets(string json)

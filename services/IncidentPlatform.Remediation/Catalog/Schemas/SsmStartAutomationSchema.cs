@@ -7,21 +7,12 @@ internal sealed class SsmStartAutomationSchema : ActionSchema
 {
     public override string Id => CatalogActions.SsmStartAutomation;
 
-    public override IReadOnlyList<ParameterSpec> Parameters { get; } =
-    [
-        new("document", ParameterKind.Text, Required: true)
-        {
-            Pattern = CatalogPatterns.SsmDocument(), MaxLength = 200, Description = "Automation runbook name or ARN",
-        },
-        new("documentVersion", ParameterKind.Text, Required: false)
-        {
-            Pattern = CatalogPatterns.SsmDocumentVersion(), Description = "$DEFAULT, $LATEST or a number",
-        },
-        new("parameters", ParameterKind.Json, Required: false)
-        {
-            MaxLength = 16 * 1024, Description = "runbook parameters: an object of strings or lists of strings",
-        },
-    ];
+    protected override ParameterSpec Limit(ParameterSpec parameter) => parameter.Name switch
+    {
+        CatalogParameters.Document => parameter with { Pattern = CatalogPatterns.SsmDocument(), MaxLength = 200 },
+        CatalogParameters.DocumentVersion => parameter with { Pattern = CatalogPatterns.SsmDocumentVersion() },
+        _ => parameter with { MaxLength = 16 * 1024 },
+    };
 
     public override IReadOnlyList<BoundSpec> Bounds { get; } =
     [
@@ -30,13 +21,13 @@ internal sealed class SsmStartAutomationSchema : ActionSchema
 
     protected override void CheckBounds(Dictionary<string, string> parameters, ActionBounds bounds, List<string> errors)
     {
-        RequireAllowed(parameters["document"], bounds, "allowedDocuments", errors);
-        if (parameters.TryGetValue("parameters", out var json) && SsmParameters.Check(json) is { } problem)
+        RequireAllowed(parameters[CatalogParameters.Document], bounds, "allowedDocuments", errors);
+        if (parameters.TryGetValue(CatalogParameters.DocumentParameters, out var json) && SsmParameters.Check(json) is { } problem)
         {
             errors.Add($"{Id} parameter 'parameters': {problem}");
         }
     }
 
     // Cooldowns count per runbook: its parameters are free-form, so they cannot name a target reliably.
-    protected override string TargetOf(IReadOnlyDictionary<string, string> parameters) => parameters["document"];
+    protected override string TargetOf(IReadOnlyDictionary<string, string> parameters) => parameters[CatalogParameters.Document];
 }

@@ -7,14 +7,9 @@ internal sealed class WebhookSchema : ActionSchema
 {
     public override string Id => CatalogActions.HttpWebhook;
 
-    public override IReadOnlyList<ParameterSpec> Parameters { get; } =
-    [
-        new("url", ParameterKind.Url, Required: true) { MaxLength = 2048, Description = "an absolute http(s) URL" },
-        new("body", ParameterKind.Json, Required: false)
-        {
-            MaxLength = 64 * 1024, JsonObject = false, Description = "the JSON body (default {})",
-        },
-    ];
+    protected override ParameterSpec Limit(ParameterSpec parameter) => parameter.Name == CatalogParameters.Url
+        ? parameter with { MaxLength = 2048 }
+        : parameter with { MaxLength = 64 * 1024, JsonObject = false };
 
     public override IReadOnlyList<BoundSpec> Bounds { get; } =
     [
@@ -32,7 +27,7 @@ internal sealed class WebhookSchema : ActionSchema
 
     protected override void CheckBounds(Dictionary<string, string> parameters, ActionBounds bounds, List<string> errors)
     {
-        var url = new Uri(parameters["url"]);
+        var url = new Uri(parameters[CatalogParameters.Url]);
         var allowed = bounds.List("allowedUrls");
         if (allowed is null)
         {
@@ -43,9 +38,9 @@ internal sealed class WebhookSchema : ActionSchema
             errors.Add($"{Id}: {url.GetLeftPart(UriPartial.Path)} is not under bounds.{Id}.allowedUrls ({string.Join(", ", allowed)})");
         }
 
-        parameters.TryAdd("body", "{}");
+        parameters.TryAdd(CatalogParameters.Body, "{}");
     }
 
     protected override string TargetOf(IReadOnlyDictionary<string, string> parameters) =>
-        new Uri(parameters["url"]).GetLeftPart(UriPartial.Path);
+        new Uri(parameters[CatalogParameters.Url]).GetLeftPart(UriPartial.Path);
 }

@@ -1,0 +1,24 @@
+namespace IncidentPlatform.Remediation.Executors;
+
+/// <summary>What running an action did.</summary>
+/// <param name="Success">True when the action reported success (or, in dry-run, was recorded).</param>
+/// <param name="Request">The request sent or that would have been sent, secrets removed.</param>
+/// <param name="Output">The answer, bounded.</param>
+/// <param name="Error">What went wrong.</param>
+internal sealed record ActionOutcome(bool Success, string? Request, string? Output, string? Error)
+{
+    private const int MaxOutput = 4000;
+
+    /// <summary>A success with the answer (cut to a bounded length).</summary>
+    public static ActionOutcome Succeeded(string request, string output) => new(true, request, Bound(output), null);
+
+    /// <summary>A failure.</summary>
+    public static ActionOutcome Failed(string? request, string error, string? output = null) =>
+        new(false, request, output is null ? null : Bound(output), error);
+
+    /// <summary>A dry run: the request is what would have been sent.</summary>
+    public static ActionOutcome Recorded(string request, string? note = null) =>
+        new(true, request, note ?? "dry-run: nothing was sent", null);
+
+    private static string Bound(string text) => text.Length <= MaxOutput ? text : text[..MaxOutput] + "…";
+}

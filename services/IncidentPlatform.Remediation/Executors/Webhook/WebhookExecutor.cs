@@ -1,0 +1,61 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Text;
+using IncidentPlatform.Contracts;
+using IncidentPlatform.ServiceDefaults.Security;
+using Microsoft.Extensions.Options;
+
+namespace IncidentPlatform.Remediation.Executors.Webhook;
+
+/// <summary>
+/// <c>http.webhook</c>: POST the JSON body, signed as <see cref="WebhookSignature"/> says, to the URL (already checked
+/// against the allowlist).
+/// </summary>
+internal sealed class WebhookExecutor(HttpClient http, IOptions<WebhookOptions> options, TimeProvider time) : IActionExecutor
+{
+    /// <summary>The remediation id header (the receiver's idempotency key).</summary>
+    public const string RemediationHeader = "X-IncidentPlatform-Remediation";
+
+    /// <inheritdoc />
+    public string ActionId => CatalogActions.HttpWebhook;
+
+    /// <inheritdoc />
+    public async Task<ActionOutcome> ExecuteAsync(ActionRun run, CancellationToken cancellationToken)
+    {
+        var url = new Uri(run.Parameter("url")!);
+        var body = Encoding.UTF8.GetBytes(run.Parameter("body") ?? "{}");
+        var timestamp = time.GetUtcNow().ToUnixTimeSeconds();
+        var record = $"POST {url}\nContent-Type: application/json\n{WebhookSignature.TimestampHeader}: {timestamp}\n" +
+                     $"{WebhookSignature.SignatureHeader}: sha256=<redacted>\n{RemediationHeader}: {run.Remediation.Id}\n\n" +
+                     Encoding.UTF8.GetString(body);
+        if (run.DryRun)
+        {
+            return ActionOutcome.Recorded(record);
+        }
+
+        var secret = options.Value.Secret;
+        if (string.IsNullOrWhiteSpace(secret))
+        {
+            return ActionOutcome.Failed(record, $"{WebhookOptions.Section}:Secret is not configured, so the call cannot be signed");
+        }
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        request.Headers.Add(WebhookSignature.TimestampHeader, timestamp.ToString(CultureInfo.InvariantCulture));
+        request.Headers.Add(WebhookSignature.SignatureHeader, WebhookSignature.Sign(secret, timestamp, body));
+        request.Headers.Add(RemediationHeader, run.Remediation.Id);
+        try
+        {
+            using var response = await http.SendAsync(request, cancellationToken);
+            var answer = await response.Content.ReadAsStringAsync(cancellationToken);
+            var output = $"{(int)response.StatusCode} {response.ReasonPhrase}" + (answer.Length > 0 ? $": {answer}" : "");
+            return response.IsSuccessStatusCode
+                ? ActionOutcome.Succeeded(record, output)
+                : ActionOutcome.Failed(record, $"the webhook answered {(int)response.StatusCode}", output);
+        }
+        catch (Exception e) when (e is HttpRequestException or Polly.Timeout.TimeoutRejectedException or Polly.CircuitBreaker.BrokenCircuitException)
+        {
+            return ActionOutcome.Failed(record, $"the webhook could not be reached: {e.Message}");
+        }
+    }
+}
