@@ -1,4 +1,5 @@
 using System.Net;
+using System.Runtime.Versioning;
 using IncidentPlatform.Testing;
 
 namespace IncidentPlatform.SystemTests;
@@ -7,6 +8,7 @@ namespace IncidentPlatform.SystemTests;
 /// The standalone host's generated admin key (issue 15 item 12): its file is readable by its owner only from the moment it
 /// exists, and never seen half-written.
 /// </summary>
+[UnsupportedOSPlatform("windows")]
 public sealed class AdminKeyFileTests
 {
     private const UnixFileMode GroupOrOthers = UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.GroupExecute |
