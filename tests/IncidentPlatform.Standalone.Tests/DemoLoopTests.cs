@@ -60,7 +60,7 @@ public sealed class DemoLoopTests
         var steps = automatic.Incident.GetProperty("timeline").EnumerateArray()
             .Where(e => e.GetProperty("kind").GetString() == "remediation")
             .Select(e => e.GetProperty("data").GetProperty("step").GetString()).ToList();
-        steps.ShouldBe(["proposed", "approved", "succeeded"]);
+        steps.ShouldBe(["proposed", "approved", "succeeded"], automatic.Incident.GetProperty("timeline").ToString());
     }
 
     private sealed record Found(JsonElement Incident, JsonElement Remediation, string State);

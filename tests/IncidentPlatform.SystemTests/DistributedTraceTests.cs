@@ -39,12 +39,13 @@ public sealed class DistributedTraceTests(RedisFixture redis)
         {
             using var client = services.Single(s => s.Project == "IncidentPlatform.Gateway").CreateClient().WithKey(Services.AdminKey);
             var service = $"orders-{Guid.NewGuid():N}"[..16];
+            var instance = CpuAlarmLoop.NewInstance(); // the shared Redis counts reboots per instance
             using var accepted = await client.PostAsJsonAsync("/api/alerts", new Dictionary<string, object?>
             {
                 ["source"] = "cloudwatch", ["title"] = $"CPUUtilization above 95% on {service}", ["severity"] = "high",
-                ["message"] = "Threshold Crossed: CPUUtilization 98.2% > 95% for 3 datapoints on instance i-0a1b2c3d4e5f60718",
+                ["message"] = $"Threshold Crossed: CPUUtilization 98.2% > 95% for 3 datapoints on instance {instance}",
                 ["timestamp"] = DateTimeOffset.UtcNow, ["service"] = service,
-                ["labels"] = new Dictionary<string, string> { ["metric"] = "CPUUtilization", ["instance_id"] = "i-0a1b2c3d4e5f60718" },
+                ["labels"] = new Dictionary<string, string> { ["metric"] = "CPUUtilization", ["instance_id"] = instance },
             });
             accepted.StatusCode.ShouldBe(HttpStatusCode.Accepted);
             var alertId = (await accepted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("alertId").GetString();

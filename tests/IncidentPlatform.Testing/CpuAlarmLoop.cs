@@ -9,22 +9,24 @@ namespace IncidentPlatform.Testing;
 /// The whole incident loop's steps over a gateway's REST API, for every way the platform runs (standalone, five
 /// processes, the AppHost): a CloudWatch CPU alarm on one instance, which the offline analyzer calls resource saturation
 /// and the sample policy answers with a reboot waiting for a person with the sre role; once approved, the dry run
-/// records the EC2 call it would have sent and the audit chain verifies.
+/// records the EC2 call it would have sent and the audit chain verifies. Each alarm names an instance of its own: the
+/// sample policy allows one reboot per instance per hour, counted in the store that tests may share.
 /// </summary>
 public static class CpuAlarmLoop
 {
-    /// <summary>The instance the alarm is about.</summary>
-    public const string Instance = "i-0a1b2c3d4e5f60718";
+    /// <summary>A new EC2 instance id (i- and 17 hexadecimal digits).</summary>
+    public static string NewInstance() => "i-" + Guid.NewGuid().ToString("N")[..17];
 
     /// <summary>Posts the alarm for <paramref name="service"/> and returns its incident once the reboot is pending approval.</summary>
     public static async Task<JsonElement> PostAndAwaitProposalAsync(HttpClient client, string service)
     {
+        var instance = NewInstance();
         var alert = new Dictionary<string, object?>
         {
             ["source"] = "cloudwatch", ["title"] = $"CPUUtilization above 95% on {service}", ["severity"] = "high",
-            ["message"] = $"Threshold Crossed: CPUUtilization 98.2% > 95% for 3 datapoints on instance {Instance}",
+            ["message"] = $"Threshold Crossed: CPUUtilization 98.2% > 95% for 3 datapoints on instance {instance}",
             ["timestamp"] = DateTimeOffset.UtcNow, ["service"] = service,
-            ["labels"] = new Dictionary<string, string> { ["metric"] = "CPUUtilization", ["instance_id"] = Instance },
+            ["labels"] = new Dictionary<string, string> { ["metric"] = "CPUUtilization", ["instance_id"] = instance },
         };
         using var accepted = await client.PostAsJsonAsync("/api/alerts", alert);
         accepted.StatusCode.ShouldBe(HttpStatusCode.Accepted);
@@ -42,7 +44,7 @@ public static class CpuAlarmLoop
         proposed.GetProperty("actionId").GetString().ShouldBe("aws.ec2.reboot-instances");
         proposed.GetProperty("rule").GetString().ShouldBe("ec2-cpu-spike-reboot");
         proposed.GetProperty("state").GetString().ShouldBe("pendingApproval");
-        proposed.GetProperty("parameters").GetProperty("instanceIds").GetString().ShouldBe(Instance);
+        proposed.GetProperty("parameters").GetProperty("instanceIds").GetString().ShouldBe(instance);
         return incident;
     }
 
@@ -60,7 +62,7 @@ public static class CpuAlarmLoop
         // What the dry run would have sent: EC2's Query API, RebootInstances for the one instance.
         var result = remediation.GetProperty("result").ToString();
         result.ShouldContain("RebootInstances");
-        result.ShouldContain(Instance);
+        result.ShouldContain(remediation.GetProperty("parameters").GetProperty("instanceIds").GetString()!);
 
         var audit = await client.GetAsync($"/api/incidents/{incidentId}/audit/verify").JsonAsync();
         audit.GetProperty("valid").GetBoolean().ShouldBeTrue();

@@ -2,6 +2,7 @@ using IncidentPlatform.Contracts;
 using IncidentPlatform.Remediation.Policies;
 using IncidentPlatform.Remediation.Telemetry;
 using IncidentPlatform.ServiceDefaults;
+using IncidentPlatform.ServiceDefaults.Concurrency;
 using IncidentPlatform.Store;
 using MassTransit;
 using Microsoft.Extensions.Options;
@@ -12,15 +13,28 @@ namespace IncidentPlatform.Remediation.Workflow;
 /// Turns an analysis into proposals: evaluates the policy for the incident, leaves out actions already pending for the
 /// same target or held back by windows, cooldowns and run limits, and proposes the rest. Proposal ids derive from the
 /// analysis, rule, action and target, so a redelivered <see cref="IncidentAnalyzed"/> finds its proposals and only
-/// finishes what a first delivery left half-done.
+/// finishes what a first delivery left half-done. Analyses of one incident are handled one at a time in this process
+/// (alerts joining an incident bring new analyses, often together), so that the check for an action already pending
+/// sees the proposal of the one before.
 /// </summary>
 internal sealed class ProposalService(
     IIncidentStore incidents, PolicyProvider policies, RemediationWorkflow workflow, RunLimits limits,
     IIdempotencyStore idempotency, IOptions<RemediationOptions> options, RemediationTelemetry telemetry,
     ILogger<ProposalService> logger)
 {
+    private readonly KeyedLock _incidents = new();
+
     /// <summary>Proposes what the policy allows for the analyzed incident; returns the notes on what was left out.</summary>
     public async Task<IReadOnlyList<string>> ProposeAsync(
+        IncidentAnalyzed message, IPublishEndpoint publish, CancellationToken cancellationToken)
+    {
+        using (await _incidents.AcquireAsync(message.IncidentId, cancellationToken))
+        {
+            return await ProposeOneAtATimeAsync(message, publish, cancellationToken);
+        }
+    }
+
+    private async Task<IReadOnlyList<string>> ProposeOneAtATimeAsync(
         IncidentAnalyzed message, IPublishEndpoint publish, CancellationToken cancellationToken)
     {
         var incident = await incidents.GetAsync(message.IncidentId, cancellationToken);

@@ -82,6 +82,23 @@ internal sealed class RemediationHost(TestHost host, ManualTimeProvider time) : 
         Harness.Consumed.Select<IncidentAnalyzed>(c => c.Exception is not null).Select(c => c.Exception!.ToString()).ShouldBeEmpty();
     }
 
+    /// <summary>Publishes several analyses of <paramref name="incident"/> at once and waits until all were handled.</summary>
+    public async Task AnalyzedTogetherAsync(Incident incident, IEnumerable<IncidentAnalysis> analyses)
+    {
+        var ids = new List<Guid>();
+        await Task.WhenAll(analyses.Select(analysis =>
+        {
+            var id = NewId.NextGuid();
+            ids.Add(id);
+            var message = new IncidentAnalyzed { IncidentId = incident.Id, OccurredAt = Time.GetUtcNow(), Analysis = analysis };
+            return Harness.Bus.Publish(message, context => context.MessageId = id);
+        }));
+        await Eventually.TrueAsync(() => ids.All(id => Harness.Consumed.Select<IncidentAnalyzed>(c => c.Context.MessageId == id).Any()),
+            "every IncidentAnalyzed consumed");
+        await QuietAsync();
+        Harness.Consumed.Select<IncidentAnalyzed>(c => c.Exception is not null).Select(c => c.Exception!.ToString()).ShouldBeEmpty();
+    }
+
     /// <summary>The remediations of an incident.</summary>
     public Task<IReadOnlyList<Contracts.Remediation>> RemediationsAsync(string incidentId) =>
         Repository.ListAsync(incidentId, CancellationToken.None);

@@ -46,6 +46,20 @@ public sealed class ProposalFlowTests : FakeServerTest
     }
 
     [Fact]
+    public async Task Analyzed_SeveralAnalysesOfOneIncidentAtOnce_ProposeTheActionOnce()
+    {
+        await using var host = await StartAsync();
+        var incident = await host.SeedAsync(TestData.Incident(labels: TestData.Labels(("cluster", "prod"))));
+
+        // Alerts joining an incident are analysed again: analyses of one incident may arrive together.
+        await host.AnalyzedTogetherAsync(incident, Enumerable.Range(0, 8)
+            .Select(i => TestData.Analysis(AnalysisCategories.CrashLoop, at: TestData.Wednesday10.AddSeconds(i))));
+
+        var remediation = (await host.RemediationsAsync(incident.Id)).ShouldHaveSingleItem();
+        remediation.State.ShouldBe(RemediationState.Succeeded);
+    }
+
+    [Fact]
     public async Task Analyzed_AutoRule_ProposesApprovesAndExecutesOnce()
     {
         await using var host = await StartAsync();
