@@ -1,3 +1,5 @@
+using IncidentPlatform.Gateway.Inbox;
+
 namespace IncidentPlatform.Gateway.Intake.PagerDuty;
 
 /// <summary>
@@ -8,7 +10,7 @@ namespace IncidentPlatform.Gateway.Intake.PagerDuty;
 internal sealed class PagerDutyOptions : WebhookSourceOptions
 {
     /// <summary>How long the intake remembers a sender's event id (a retry within it is dropped as a duplicate).</summary>
-    public static readonly TimeSpan MaxReplayWindow = AlertIntake.RetryMemory;
+    public static readonly TimeSpan MaxReplayWindow = AlertInbox.RetryMemory;
 
     /// <summary>The webhook subscriptions' secrets (several during a rotation).</summary>
     public string[]? SigningSecrets { get; set; }
