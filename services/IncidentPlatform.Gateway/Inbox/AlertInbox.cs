@@ -19,7 +19,8 @@ internal sealed class AlertInbox(IDocumentStore documents, ICheckpointStore chec
     private const string DonePrefix = "done:";
     private const string HourFormat = "yyyyMMddHH";
     private const string PurgeCheckpoint = "gateway:inbox:purged-through";
-    private static readonly TimeSpan RetryMemory = TimeSpan.FromDays(1);
+    /// <summary>How long a sender's alert id is remembered: a retry within it is dropped (PagerDuty's replay window is at most this).</summary>
+    public static readonly TimeSpan RetryMemory = TimeSpan.FromDays(1);
 
     /// <summary>
     /// Stores the entry as pending; false when an entry with this id exists (a retry of an accepted delivery). Not
