@@ -79,7 +79,7 @@ public static class GatewayExtensions
         app.UseAlertRejectionMetrics();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.UseRateLimiter();
+        app.UseGatewayAuth();
         app.MapIncidentEndpoints();
         app.MapIncidentCommandEndpoints();
         app.MapRemediationEndpoints();

@@ -63,7 +63,9 @@ public static class StandaloneExtensions
         return app;
     }
 
-    // No key configured: the first run creates one, readable only by this user, and says where it is.
+    // No key configured: the first run creates one and says where it is. The key is written to a file created readable by
+    // this user only (never by others, not for an instant), then renamed into place without replacing anything, so the
+    // key file is never seen half-written: a run stopped midway leaves no key file, and of two first runs one key wins.
     private static string ReadOrCreateAdminKey(string dataDirectory, out string? created)
     {
         var path = Path.Combine(dataDirectory, AdminKeyFile);
@@ -75,10 +77,30 @@ public static class StandaloneExtensions
 
         Directory.CreateDirectory(dataDirectory);
         var key = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
-        File.WriteAllText(path, key + Environment.NewLine);
-        if (!OperatingSystem.IsWindows())
+        var temporary = Path.Combine(dataDirectory, $".{AdminKeyFile}-{Guid.NewGuid():N}.tmp");
+        try
         {
-            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+            if (!OperatingSystem.IsWindows())
+            {
+                options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+            }
+
+            using (var file = new FileStream(temporary, options))
+            {
+                file.Write(System.Text.Encoding.ASCII.GetBytes(key + Environment.NewLine));
+                file.Flush(flushToDisk: true);
+            }
+
+            File.Move(temporary, path, overwrite: false);
+        }
+        catch (IOException) when (File.Exists(path))
+        {
+            return File.ReadAllText(path).Trim(); // another first run won
+        }
+        finally
+        {
+            File.Delete(temporary);
         }
 
         created = path;

@@ -66,23 +66,7 @@ public sealed class RabbitMqServer : IAsyncDisposable
             return;
         }
 
-        var ctl = RequiredBinary.Find("rabbitmqctl", "rabbitmq-server");
-        using (var stop = Process.Start(new ProcessStartInfo(ctl, ["-n", _nodeName, "stop"])
-               {
-                   RedirectStandardOutput = true, RedirectStandardError = true,
-               })!)
-        {
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-            try
-            {
-                await stop.WaitForExitAsync(timeout.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                stop.Kill(entireProcessTree: true);
-            }
-        }
-
+        await CtlAsync("stop");
         KillTree();
         for (var i = 0; await AcceptsAmqpAsync(CancellationToken.None); i++)
         {
@@ -92,6 +76,48 @@ public sealed class RabbitMqServer : IAsyncDisposable
             }
 
             await Task.Delay(100);
+        }
+    }
+
+    /// <summary>
+    /// Raises (or clears) the memory alarm: with it every publishing connection is blocked, so publishes stay
+    /// unconfirmed while connections stay open (a broker that is up but takes nothing). Returns once the alarm is in
+    /// the state asked for.
+    /// </summary>
+    public async Task SetMemoryAlarmAsync(bool raised)
+    {
+        await CtlAsync("set_vm_memory_high_watermark", raised ? "0" : "0.4");
+        for (var i = 0; (await CtlAsync("eval", "rabbit_alarm:get_alarms().")).Contains("memory", StringComparison.Ordinal) != raised; i++)
+        {
+            if (i == 100)
+            {
+                throw new InvalidOperationException($"RabbitMQ node {_nodeName}: the memory alarm did not become {(raised ? "raised" : "clear")}.");
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
+    /// <summary>Runs <c>rabbitmqctl -n node …</c> (killed after 30 s); returns what it printed.</summary>
+    private async Task<string> CtlAsync(params string[] arguments)
+    {
+        var ctl = RequiredBinary.Find("rabbitmqctl", "rabbitmq-server");
+        using var process = Process.Start(new ProcessStartInfo(ctl, ["-n", _nodeName, .. arguments])
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true,
+        })!;
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        try
+        {
+            var output = process.StandardOutput.ReadToEndAsync(timeout.Token);
+            var error = process.StandardError.ReadToEndAsync(timeout.Token);
+            await process.WaitForExitAsync(timeout.Token);
+            return await output + await error;
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            return "";
         }
     }
 

@@ -48,12 +48,15 @@ public sealed class ServiceProcess : IAsyncDisposable
     /// <summary>
     /// Starts <paramref name="project"/> (a project under <c>services/</c>) with the given configuration (keys in
     /// configuration form, <c>ConnectionStrings:messaging</c>; null values are left out) without waiting for it.
+    /// <paramref name="shellPrelude"/>, when given, is run by <c>/bin/sh</c> in the same process first (a resource limit
+    /// such as <c>ulimit -f 0</c>), which then becomes the service.
     /// </summary>
-    public static ServiceProcess Start(string project, IReadOnlyDictionary<string, string?> configuration)
+    public static ServiceProcess Start(string project, IReadOnlyDictionary<string, string?> configuration, string? shellPrelude = null)
     {
         var assembly = RepositoryPaths.ServiceAssembly(project);
         var port = FreePort.Next();
-        var info = new ProcessStartInfo("dotnet", [assembly])
+        var info = new ProcessStartInfo(shellPrelude is null ? "dotnet" : "/bin/sh",
+            shellPrelude is null ? [assembly] : ["-c", shellPrelude + "; exec dotnet \"$0\"", assembly])
         {
             WorkingDirectory = Path.GetDirectoryName(assembly)!,
             RedirectStandardOutput = true,

@@ -3,8 +3,11 @@ namespace IncidentPlatform.Contracts;
 /// <summary>One person's decision on a pending remediation.</summary>
 public sealed record ApprovalDecision
 {
-    /// <summary>Who decided (API key name, Slack user, OIDC subject).</summary>
+    /// <summary>Who decided, as shown to people (API key name, Slack user, OIDC user name).</summary>
     public required string Actor { get; init; }
+
+    /// <summary>Who decided, as the stable identity <see cref="DecideRemediation.ActorId"/> carried (<c>key:…</c>, <c>oidc:…</c>, <c>slack:…</c>).</summary>
+    public string? ActorId { get; init; }
 
     /// <summary>Through which channel: <c>rest</c>, <c>mcp</c>, <c>slack</c>, <c>ui</c>.</summary>
     public required string Channel { get; init; }

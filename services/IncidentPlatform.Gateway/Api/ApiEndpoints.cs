@@ -26,7 +26,7 @@ internal static class ApiEndpoints
             document.Components.SecuritySchemes["apiKey"] = new OpenApiSecurityScheme
             {
                 Type = SecuritySchemeType.ApiKey, In = ParameterLocation.Header, Name = ApiKeyAuthenticationHandler.HeaderName,
-                Description = "An API key from Auth:ApiKeys; its scopes (read, write, approve, admin) decide what it may do.",
+                Description = "An API key from Auth:ApiKeys; its scopes (read, write, approve, search, admin) decide what it may do.",
             };
             document.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("apiKey", document)] = [] }];
             return Task.CompletedTask;

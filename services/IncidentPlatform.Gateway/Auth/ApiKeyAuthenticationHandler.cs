@@ -46,8 +46,9 @@ internal sealed class ApiKeyAuthenticationHandler(
         Problems.Write(Context, StatusCodes.Status403Forbidden, "Forbidden",
             "The API key does not have the scope this operation needs.");
 
-    /// <summary>The identity of a key: its name (the actor), scopes and roles.</summary>
-    internal static ClaimsPrincipal Principal(ApiKey key) => GatewayIdentity.Create(key.Name, key.Name, key.Scopes, key.Roles, SchemeName);
+    /// <summary>The identity of a key: its name (the actor), <c>key:&lt;name&gt;</c>, scopes and roles.</summary>
+    internal static ClaimsPrincipal Principal(ApiKey key) =>
+        GatewayIdentity.Create(key.Name, GatewayIdentity.ApiKeyId(key.Name), key.Scopes, key.Roles, SchemeName);
 
     /// <summary>The key presented in <c>X-Api-Key</c>, or an opaque (non-JWT) bearer token.</summary>
     internal static string? PresentedKey(HttpRequest request)

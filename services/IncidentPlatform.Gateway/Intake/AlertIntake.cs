@@ -1,76 +1,69 @@
 using System.Diagnostics;
 using IncidentPlatform.Contracts;
+using IncidentPlatform.Gateway.Inbox;
 using IncidentPlatform.Gateway.Telemetry;
 using IncidentPlatform.ServiceDefaults;
-using IncidentPlatform.Store;
-using MassTransit;
 
 namespace IncidentPlatform.Gateway.Intake;
 
 /// <summary>
-/// Accepts a normalized alert from any inbound route (REST, webhooks, MCP): gives it an id, drops retries of an alert
-/// the sender already delivered (same sender id), and publishes <see cref="AlertReceived"/>. The alert counts as
-/// accepted only once the broker confirmed the publish; otherwise the sender gets 503 and retries.
+/// Accepts a normalized alert from any inbound route (REST, webhooks, MCP): gives it an id and admits it to the durable
+/// inbox (<see cref="InboxRelay"/>), which publishes <see cref="AlertReceived"/>. The alert counts as accepted once the
+/// inbox holds it; a retry of an alert the sender already delivered (same sender id) is recognised by the same write.
+/// When the inbox cannot take it the sender gets 503 with Retry-After, and nothing was stored.
 /// </summary>
-internal sealed partial class AlertIntake(
-    IPublishEndpoint publisher, IIdempotencyStore idempotency, GatewayTelemetry telemetry, TimeProvider time, ILogger<AlertIntake> logger)
+internal sealed partial class AlertIntake(InboxRelay inbox, GatewayTelemetry telemetry, TimeProvider time, ILogger<AlertIntake> logger)
 {
-    private static readonly TimeSpan RetryMemory = TimeSpan.FromDays(1);
-    private static readonly TimeSpan PublishTimeout = TimeSpan.FromSeconds(10);
-
-    /// <summary>Accepts the alert: 202 with its id, or 503 problem details when it could not be queued.</summary>
-    public async Task<IResult> AcceptAsync(Alert alert, CancellationToken cancellationToken)
+    /// <summary>Accepts the alert: 202 with its id, or 503 problem details (with Retry-After) when it could not be stored.</summary>
+    public async Task<IResult> AcceptAsync(Alert alert)
     {
-        var (id, error) = await SubmitAsync(alert, cancellationToken);
+        var (id, error) = await SubmitAsync(alert);
         var note = alert.TimestampFromReceipt ? $"No timestamp was given: the time of receipt, {alert.Timestamp:O}, was used." : null;
         return error is null
             ? TypedResults.Accepted((string?)null, new AlertAccepted(id, note))
-            : Problems.Result(StatusCodes.Status503ServiceUnavailable, "Not accepted", error);
+            : Problems.Unavailable("Not accepted", error, InboxUnavailableException.RetryAfter);
     }
 
-    /// <summary>Accepts the alert; returns its id, and an error when it could not be queued (nothing was stored).</summary>
-    public async Task<(string AlertId, string? Error)> SubmitAsync(Alert alert, CancellationToken cancellationToken)
+    /// <summary>
+    /// Accepts the alert; returns its id, and an error when it could not be stored (then nothing was). It takes no
+    /// cancellation: a sender that hangs up does not interrupt the store write, and the next delivery finds what it did.
+    /// </summary>
+    public async Task<(string AlertId, string? Error)> SubmitAsync(Alert alert)
     {
         var id = alert.ExternalId is null
             ? Ids.New("alt", time)
             : Ids.FromKey("alt", $"{alert.Source}\n{alert.ExternalId}");
-        // The alert's trace starts here (under the request's): the publish below carries it to every service.
+        // The alert's trace starts here (under the request's): the inbox keeps it, and the relay's publish continues it.
         using var activity = GatewayTelemetry.Source.StartActivity("gateway.alert.accept");
         activity?.SetTag(GatewayTelemetry.AlertIdTag, id);
         activity?.SetTag("incidentplatform.alert_source", alert.Source);
-        var claim = $"alert:{id}";
-        if (alert.ExternalId is not null && !await idempotency.TryClaimAsync(claim, RetryMemory, cancellationToken))
-        {
-            LogRetryIgnored(logger, id, alert.Source);
-            telemetry.Accepted(alert.Source, duplicate: true);
-            return (id, null);
-        }
-
+        bool added;
         try
         {
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(PublishTimeout);
-            await publisher.Publish(new AlertReceived
+            added = await inbox.AdmitAsync(id, new InboxEntry(Alert: new AlertReceived
             {
                 AlertId = id,
                 OccurredAt = time.GetUtcNow(),
                 Alert = alert with { Id = id },
-            }, timeout.Token);
+            }));
         }
-        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        catch (InboxUnavailableException e)
         {
-            LogNotQueued(logger, e, id);
-            activity?.SetStatus(ActivityStatusCode.Error, "the alert could not be queued");
-            if (alert.ExternalId is not null)
-            {
-                await idempotency.ReleaseAsync(claim, CancellationToken.None);
-            }
-
-            return (id, "The alert could not be queued (the message bus is unavailable); nothing was stored. Retry later.");
+            LogNotQueued(logger, e.InnerException ?? e, id);
+            activity?.SetStatus(ActivityStatusCode.Error, "the alert could not be stored");
+            return (id, e.Message);
         }
 
-        LogAccepted(logger, id, alert.Source, alert.Title);
-        telemetry.Accepted(alert.Source, duplicate: false);
+        if (!added)
+        {
+            LogRetryIgnored(logger, id, alert.Source);
+        }
+        else
+        {
+            LogAccepted(logger, id, alert.Source, alert.Title);
+        }
+
+        telemetry.Accepted(alert.Source, duplicate: !added);
         return (id, null);
     }
 
@@ -80,6 +73,6 @@ internal sealed partial class AlertIntake(
     [LoggerMessage(Level = LogLevel.Information, Message = "Alert {AlertId} from {Source} was already accepted; ignoring the retry")]
     private static partial void LogRetryIgnored(ILogger logger, string alertId, string source);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not publish alert {AlertId}")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not store alert {AlertId}")]
     private static partial void LogNotQueued(ILogger logger, Exception exception, string alertId);
 }

@@ -1,3 +1,4 @@
+using IncidentPlatform.Gateway.Inbox;
 using IncidentPlatform.Gateway.Intake.Alertmanager;
 using IncidentPlatform.Gateway.Intake.Authentication;
 using IncidentPlatform.Gateway.Intake.CloudWatchLogs;
@@ -19,6 +20,7 @@ internal static class IntakeExtensions
     public static IHostApplicationBuilder AddIntake(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
+        services.AddInbox();
         services.AddScoped<AlertIntake>();
         services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<WebhookOptions>, WebhookOptionsValidator>();

@@ -8,7 +8,7 @@ internal static class JsonAlertEndpoint
 {
     public static IEndpointRouteBuilder MapJsonAlertEndpoint(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/alerts", async Task<IResult> (HttpRequest request, AlertIntake intake, TimeProvider time, CancellationToken ct) =>
+        app.MapPost("/api/alerts", async Task<IResult> (HttpRequest request, AlertIntake intake, TimeProvider time) =>
             {
                 var (body, problem) = await JsonBody.ReadAsync(request, GatewayJsonContext.Default.AlertRequest);
                 if (problem is not null)
@@ -17,7 +17,7 @@ internal static class JsonAlertEndpoint
                 }
 
                 var errors = AlertValidator.Validate(body!, time.GetUtcNow(), out var alert);
-                return errors.Count > 0 ? Problems.Validation(errors) : await intake.AcceptAsync(alert!, ct);
+                return errors.Count > 0 ? Problems.Validation(errors) : await intake.AcceptAsync(alert!);
             })
             .RequireScope(Scopes.Write)
             .WithName("PostAlert")

@@ -10,20 +10,20 @@ namespace IncidentPlatform.Gateway.Intake;
 /// </summary>
 internal sealed class WebhookIntake(AlertIntake intake)
 {
-    public async Task<IResult> AcceptOneAsync(Alert alert, CancellationToken ct)
+    public async Task<IResult> AcceptOneAsync(Alert alert)
     {
-        var result = await intake.AcceptAsync(alert, ct);
+        var result = await intake.AcceptAsync(alert);
         return result is Accepted<AlertAccepted> { Value: { } accepted }
             ? TypedResults.Accepted((string?)null, new WebhookAccepted(AlertId: accepted.AlertId))
             : result;
     }
 
-    public async Task<IResult> AcceptAllAsync(IEnumerable<Alert> alerts, CancellationToken ct)
+    public async Task<IResult> AcceptAllAsync(IEnumerable<Alert> alerts)
     {
         var ids = new List<string>();
         foreach (var alert in alerts)
         {
-            var result = await intake.AcceptAsync(alert, ct);
+            var result = await intake.AcceptAsync(alert);
             if (result is not Accepted<AlertAccepted> { Value: { } accepted })
             {
                 return result;

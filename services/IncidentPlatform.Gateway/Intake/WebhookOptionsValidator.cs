@@ -1,10 +1,11 @@
 using System.Text.RegularExpressions;
+using IncidentPlatform.Gateway.Intake.PagerDuty;
 using Microsoft.Extensions.Options;
 
 namespace IncidentPlatform.Gateway.Intake;
 
 /// <summary>Stops the gateway at start when a webhook setting is unusable, naming the key.</summary>
-internal sealed class WebhookOptionsValidator : IValidateOptions<WebhookOptions>
+internal sealed class WebhookOptionsValidator(IConfiguration configuration) : IValidateOptions<WebhookOptions>
 {
     public const int MinTokenLength = 16;
 
@@ -25,6 +26,12 @@ internal sealed class WebhookOptionsValidator : IValidateOptions<WebhookOptions>
             errors.Add($"'{WebhookOptions.Section}:Sns:CertificateHostPattern' is not a regular expression: {e.Message}");
         }
 
+        if (!options.Sns.Enabled && configuration.GetSection($"{WebhookOptions.Section}:Sns").GetChildren().Any())
+        {
+            errors.Add($"'{WebhookOptions.Section}:Sns' is configured without 'AllowedTopicArns' or 'Token': SNS signs messages " +
+                       "for anyone's topic, so name the topics that may deliver here (or set a token for the subscription URL).");
+        }
+
         if (options.Sns.TrustedCertificateAuthority is { Length: > 0 } ca && !File.Exists(ca))
         {
             errors.Add($"'{WebhookOptions.Section}:Sns:TrustedCertificateAuthority' names '{ca}', which does not exist.");
@@ -43,6 +50,12 @@ internal sealed class WebhookOptionsValidator : IValidateOptions<WebhookOptions>
         if (options.CloudWatchLogs.MaxBodyBytes <= 0 || options.CloudWatchLogs.MaxDecompressedBytes <= 0)
         {
             errors.Add($"'{WebhookOptions.Section}:CloudWatchLogs:MaxBodyBytes' and 'MaxDecompressedBytes' must be positive.");
+        }
+
+        if (options.PagerDuty.ReplayWindow <= TimeSpan.Zero || options.PagerDuty.ReplayWindow > PagerDutyOptions.MaxReplayWindow)
+        {
+            errors.Add($"'{WebhookOptions.Section}:PagerDuty:ReplayWindow' must be positive and at most {PagerDutyOptions.MaxReplayWindow} " +
+                       "(as long as event ids are remembered).");
         }
 
         if (options.PagerDuty.SigningSecrets?.Any(s => s.Length < MinTokenLength) == true)

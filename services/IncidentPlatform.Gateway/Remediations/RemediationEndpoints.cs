@@ -7,8 +7,8 @@ using MassTransit;
 namespace IncidentPlatform.Gateway.Remediations;
 
 /// <summary>
-/// Approving and rejecting remediations (scope approve; the actor is the API key's name, its roles the key's roles,
-/// the channel <c>rest</c>, or <c>ui</c> when the web UI says so) and checking an incident's audit chain (scope read). The remediation service decides; the
+/// Approving and rejecting remediations (scope approve; the actor is the caller's name and stable id, its roles the
+/// caller's roles, the channel <c>rest</c>, or <c>ui</c> when the web UI says so) and checking an incident's audit chain (scope read). The remediation service decides; the
 /// gateway sends the command and maps the answer to 200, 403, 404 or 409.
 /// </summary>
 internal static class RemediationEndpoints
@@ -73,8 +73,8 @@ internal static class RemediationEndpoints
 
         var command = new DecideRemediation
         {
-            RemediationId = id, OccurredAt = time.GetUtcNow(), Approve = approve, Actor = user.Identity!.Name!, Channel = channel,
-            Roles = [.. user.FindAll(ClaimTypes.Role).Select(c => c.Value)], Comment = comment,
+            RemediationId = id, OccurredAt = time.GetUtcNow(), Approve = approve, Actor = user.Actor(), ActorId = user.ActorId(),
+            Channel = channel, Roles = user.Roles(), Comment = comment,
         };
         var (result, busProblem) = await BusRequests.SendAsync<DecideRemediation, RemediationCommandResult>(client, command, ct);
         if (busProblem is not null)

@@ -76,9 +76,15 @@ internal static class SilenceValidator
         return errors;
     }
 
-    private static SilenceMatcher? Matcher(SilenceMatcherRequest request, out string? error)
+    private static SilenceMatcher? Matcher(SilenceMatcherRequest? request, out string? error)
     {
         error = null;
+        if (request is null)
+        {
+            error = "A matcher is an object with 'name' and 'value', not null.";
+            return null;
+        }
+
         if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Length > 100 || request.Name.Any(char.IsControl))
         {
             error = "'name' is required: a label name (1–100 characters), or service, source, severity or title.";

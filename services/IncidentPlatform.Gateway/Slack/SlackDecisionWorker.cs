@@ -7,8 +7,10 @@ using Microsoft.Extensions.Options;
 namespace IncidentPlatform.Gateway.Slack;
 
 /// <summary>
-/// Sends each click as <see cref="DecideRemediation"/> (channel <c>slack</c>, the Slack user as actor) and replaces the
-/// message through its <c>response_url</c> with the outcome, the buttons gone.
+/// Sends each click of an approver (a Slack user in <see cref="SlackOptions.UserRoles"/>) as <see cref="DecideRemediation"/>
+/// (channel <c>slack</c>, the Slack user as actor, <c>slack:&lt;team&gt;/&lt;user&gt;</c> as id) and replaces the message
+/// through its <c>response_url</c> with the outcome, the buttons gone. A click that records nothing (not an approver, or
+/// refused by the remediation service) is answered to the clicking user alone, and the buttons stay for others.
 /// </summary>
 internal sealed class SlackDecisionWorker(
     SlackDecisionQueue queue, IServiceScopeFactory scopes, IHttpClientFactory http, IOptions<SlackOptions> options,
@@ -22,8 +24,8 @@ internal sealed class SlackDecisionWorker(
         {
             try
             {
-                var outcome = await DecideAsync(decision, stoppingToken);
-                await RespondAsync(decision, outcome, stoppingToken);
+                var (outcome, recorded) = await DecideAsync(decision, stoppingToken);
+                await RespondAsync(decision, outcome, recorded, stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
             {
@@ -32,13 +34,19 @@ internal sealed class SlackDecisionWorker(
         }
     }
 
-    private async Task<string> DecideAsync(SlackDecision decision, CancellationToken cancellationToken)
+    private async Task<(string Outcome, bool Recorded)> DecideAsync(SlackDecision decision, CancellationToken cancellationToken)
     {
+        var roles = options.Value.RolesOf(decision.TeamId, decision.UserId);
+        if (roles.Count == 0)
+        {
+            logger.LogWarning("Slack user {ActorId} is not an approver (Slack:UserRoles): the click on {RemediationId} decides nothing",
+                decision.ActorId, decision.RemediationId);
+            return ($"Not recorded: your Slack user ({decision.TeamId}/{decision.UserId}) is not an approver here; " +
+                    "an administrator maps approvers to roles in Slack:UserRoles.", false);
+        }
+
         await using var scope = scopes.CreateAsyncScope();
         var client = scope.ServiceProvider.GetRequiredService<IRequestClient<DecideRemediation>>();
-        var roles = options.Value.UserRoles.TryGetValue(decision.UserId, out var list)
-            ? list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            : [];
         var verb = decision.Approve ? "Approved" : "Rejected";
         try
         {
@@ -48,6 +56,7 @@ internal sealed class SlackDecisionWorker(
                 OccurredAt = time.GetUtcNow(),
                 Approve = decision.Approve,
                 Actor = decision.Actor,
+                ActorId = decision.ActorId,
                 Channel = "slack",
                 Roles = roles,
             }, cancellationToken, RequestTimeout.After(s: (int)BusRequests.Timeout.TotalSeconds));
@@ -55,38 +64,26 @@ internal sealed class SlackDecisionWorker(
             logger.LogInformation("Slack decision on {RemediationId} by {Actor}: {Accepted} {Error}",
                 decision.RemediationId, decision.Actor, result.Accepted, result.Error);
             return result.Accepted
-                ? $"{verb} by {decision.Actor}" + (result.Remediation is { } r ? $" (now {r.State})" : "")
-                : $"Not recorded: {result.Error ?? "refused"}";
+                ? ($"{verb} by {decision.Actor}" + (result.Remediation is { } r ? $" (now {r.State})" : ""), true)
+                : ($"Not recorded: {result.Error ?? "refused"}", false);
         }
         catch (RequestTimeoutException)
         {
-            return "Not recorded: the remediation service did not answer in time. Try again.";
+            return ("Not recorded: the remediation service did not answer in time. Try again.", false);
         }
     }
 
-    private async Task RespondAsync(SlackDecision decision, string outcome, CancellationToken cancellationToken)
+    private async Task RespondAsync(SlackDecision decision, string outcome, bool recorded, CancellationToken cancellationToken)
     {
         if (decision.ResponseUrl is null)
         {
             return;
         }
 
-        var blocks = new JsonArray();
-        if (decision.OriginalBlocks is not null && JsonNode.Parse(decision.OriginalBlocks) is JsonArray original)
-        {
-            foreach (var block in original.Where(b => b?["type"]?.GetValue<string>() != "actions"))
-            {
-                blocks.Add(block?.DeepClone());
-            }
-        }
-
         var text = Escape(outcome);
-        blocks.Add(new JsonObject
-        {
-            ["type"] = "context",
-            ["elements"] = new JsonArray(new JsonObject { ["type"] = "mrkdwn", ["text"] = text }),
-        });
-        var body = new JsonObject { ["replace_original"] = true, ["text"] = text, ["blocks"] = blocks };
+        var body = recorded
+            ? Replacement(decision, text)
+            : new JsonObject { ["response_type"] = "ephemeral", ["replace_original"] = false, ["text"] = text };
         using var request = new HttpRequestMessage(HttpMethod.Post, decision.ResponseUrl)
         {
             Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"),
@@ -96,6 +93,26 @@ internal sealed class SlackDecisionWorker(
         {
             logger.LogWarning("Slack response_url answered {Status} for {RemediationId}", (int)response.StatusCode, decision.RemediationId);
         }
+    }
+
+    // The message as it was, its buttons replaced by the outcome.
+    private static JsonObject Replacement(SlackDecision decision, string text)
+    {
+        var blocks = new JsonArray();
+        if (decision.OriginalBlocks is not null && JsonNode.Parse(decision.OriginalBlocks) is JsonArray original)
+        {
+            foreach (var block in original.Where(b => b?["type"]?.GetValue<string>() != "actions"))
+            {
+                blocks.Add(block?.DeepClone());
+            }
+        }
+
+        blocks.Add(new JsonObject
+        {
+            ["type"] = "context",
+            ["elements"] = new JsonArray(new JsonObject { ["type"] = "mrkdwn", ["text"] = text }),
+        });
+        return new JsonObject { ["replace_original"] = true, ["text"] = text, ["blocks"] = blocks };
     }
 
     private static string Escape(string text) =>

@@ -38,10 +38,13 @@ internal static class SlackPayloadParser
 
             var remediation = Text(action, "value");
             var user = root.TryGetProperty("user", out var u) ? u : default;
-            var userId = user.ValueKind == JsonValueKind.Object ? Text(user, "id") : null;
-            if (string.IsNullOrWhiteSpace(remediation) || remediation.Length > 200 || string.IsNullOrWhiteSpace(userId))
+            var userId = Text(user, "id");
+            // A Slack Connect guest clicks in our channel but belongs to their own team: the user's team is who they are.
+            var teamId = Text(user, "team_id") ?? (root.TryGetProperty("team", out var team) ? Text(team, "id") : null);
+            if (string.IsNullOrWhiteSpace(remediation) || remediation.Length > 200 || string.IsNullOrWhiteSpace(userId) ||
+                string.IsNullOrWhiteSpace(teamId))
             {
-                return (null, "The action has no remediation id, or the payload no user.");
+                return (null, "The action has no remediation id, or the payload no user and team.");
             }
 
             var responseUrl = Uri.TryCreate(Text(root, "response_url"), UriKind.Absolute, out var url) &&
@@ -49,7 +52,7 @@ internal static class SlackPayloadParser
             var blocks = root.TryGetProperty("message", out var message) && message.TryGetProperty("blocks", out var b)
                 ? b.GetRawText()
                 : null;
-            return (new SlackDecision(remediation, Text(action, "action_id") == SlackActionIds.Approve, userId,
+            return (new SlackDecision(remediation, Text(action, "action_id") == SlackActionIds.Approve, teamId, userId,
                 Text(user, "username") ?? Text(user, "name"), responseUrl, blocks), null);
         }
         catch (JsonException e)

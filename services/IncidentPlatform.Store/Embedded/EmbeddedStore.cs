@@ -15,6 +15,8 @@ internal sealed partial class EmbeddedStore :
     IIncidentStore, IDocumentStore, IAppendLog, IIdempotencyStore, ICacheStore, ICounterStore, ILeaseStore,
     ICheckpointStore, IAsyncDisposable, IDisposable
 {
+    /// <summary>How often the health check writes a probe record at most.</summary>
+    public static readonly TimeSpan ProbeInterval = TimeSpan.FromMinutes(1);
     private static readonly TimeSpan SweepInterval = TimeSpan.FromMinutes(1);
     private readonly Lock _gate = new();
     private readonly RecordCodec _codec = new();
@@ -24,6 +26,7 @@ internal sealed partial class EmbeddedStore :
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private DateTimeOffset _nextSweep;
+    private DateTimeOffset _probedAt = DateTimeOffset.MinValue;
     private bool _disposed;
 
     private EmbeddedStore(
@@ -70,10 +73,20 @@ internal sealed partial class EmbeddedStore :
         }
     }
 
-    /// <summary>Proves the journal takes durable writes (the health check): appends a no-op record and waits for it.</summary>
+    /// <summary>
+    /// Says whether the journal takes durable writes (the health check) without a write per call, since health is
+    /// probed often and anonymously: a failed journal throws at once; otherwise a no-op record is appended and waited
+    /// for at most once per <see cref="ProbeInterval"/>.
+    /// </summary>
     public Task<string> CheckWritableAsync(CancellationToken cancellationToken) => RunAsync(() =>
     {
-        Commit(new Ping(_time.GetUtcNow()));
+        var now = _time.GetUtcNow();
+        if (now - _probedAt >= ProbeInterval || now < _probedAt)
+        {
+            Commit(new Ping(now));
+            _probedAt = now;
+        }
+
         return $"journal generation {_journal.Generation}, {_journal.Length} bytes";
     }, cancellationToken);
 

@@ -137,6 +137,32 @@ public sealed class RestApiTests
     }
 
     [Fact]
+    public async Task RateLimit_WithoutAValidCredential_LimitsTheAddress_AndLeavesKeysAlone()
+    {
+        // Key guessing, health floods and unsigned webhook floods: anonymous requests count against their address.
+        await using var host = await GatewayTestHost.StartAsync([new("Auth:RateLimit:AnonymousPermitsPerMinute", "3")]);
+        using var guesser = host.Client("not-a-key-0123456789");
+        using var anonymous = host.Client(apiKey: null);
+
+        var statuses = new List<HttpStatusCode>();
+        foreach (var (client, path) in new[] { (guesser, "/api/incidents"), (anonymous, "/health"), (guesser, "/api/incidents") })
+        {
+            using var r = await client.GetAsync(path);
+            statuses.Add(r.StatusCode);
+        }
+
+        using var limited = await anonymous.PostAsync("/api/alerts/alertmanager", Wire.Body("{}"));
+        using var keyed = await host.Client(TestKeys.Reader).GetAsync("/api/incidents");
+
+        (statuses[0], statuses[2]).ShouldBe((HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized));
+        statuses[1].ShouldNotBe(HttpStatusCode.TooManyRequests);
+        limited.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
+        limited.Headers.RetryAfter.ShouldNotBeNull();
+        (await limited.ReadAsync()).GetProperty("detail").GetString()!.ShouldStartWith("This address, without a valid credential,");
+        keyed.StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
     public async Task OpenApi_NeedsReadAndDescribesTheApi()
     {
         await using var host = await GatewayTestHost.StartAsync();

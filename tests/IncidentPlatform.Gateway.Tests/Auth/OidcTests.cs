@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
+using IncidentPlatform.Contracts;
 using IncidentPlatform.Gateway.Tests.Infrastructure;
 using IncidentPlatform.Testing;
 using Microsoft.IdentityModel.JsonWebTokens;
@@ -18,6 +19,7 @@ public sealed class OidcTests : IAsyncLifetime
     private readonly RSA _key = RSA.Create(2048);
     private FakeHttpServer _authority = null!;
     private GatewayTestHost _host = null!;
+    private FakeOwners _fakes = null!;
 
     private string Issuer => _authority.BaseAddress.ToString().TrimEnd('/');
 
@@ -28,7 +30,7 @@ public sealed class OidcTests : IAsyncLifetime
             .On(r => r.Path == "/.well-known/openid-configuration", 200,
                 $$"""{"issuer":"{{Issuer}}","jwks_uri":"{{Issuer}}/jwks"}""");
         PublishKeys(("k1", _key));
-        _host = await GatewayTestHost.StartAsync([
+        (_host, _fakes) = await FakeOwners.StartHostAsync([
             new("Auth:Oidc:Authority", Issuer), new("Auth:Oidc:Audience", Audience), new("Auth:Oidc:RequireHttpsMetadata", "false"),
             new("Auth:Oidc:RoleScopes:oncall", "read,write,approve"),
         ]);
@@ -109,6 +111,31 @@ public sealed class OidcTests : IAsyncLifetime
         created.IsError.ShouldNotBe(true, created.Text());
         deleted.Text().ShouldContain("'alice'");
         deleted.Text().ShouldContain("'admin' scope");
+    }
+
+    [Fact]
+    public async Task Jwt_Approval_CarriesIssuerAndSubjectAsTheDecidersIdentity()
+    {
+        _fakes.Decide = d => new RemediationCommandResult { Accepted = true, Remediation = RemediationSamples.Pending(d.RemediationId) };
+        using var client = _host.Client(apiKey: null);
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer",
+            Token(new() { ["sub"] = "u-7", ["preferred_username"] = "alice", ["roles"] = new[] { "oncall" } }));
+
+        using var response = await client.PostAsync("/api/remediations/rem-oidc/approve", null);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        var sent = _fakes.Of<DecideRemediation>().Single(d => d.RemediationId == "rem-oidc");
+        (sent.Actor, sent.ActorId).ShouldBe(("alice", $"oidc:{Issuer}/u-7"));
+        sent.Roles.ShouldBe(["oncall"]);
+    }
+
+    [Fact]
+    public async Task Jwt_WithoutSubject_Answers401SayingSo()
+    {
+        using var response = await GetAsync("/api/incidents", Token(new() { ["preferred_username"] = "alice", ["scope"] = "read" }));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (await response.ReadAsync()).GetProperty("detail").GetString()!.ShouldContain("no 'sub'");
     }
 
     [Fact]

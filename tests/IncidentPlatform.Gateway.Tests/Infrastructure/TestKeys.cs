@@ -7,6 +7,7 @@ internal static class TestKeys
     public const string Reader = "reader-key-0123456789abcdef";
     public const string Writer = "writer-key-0123456789abcdef";
     public const string Approver = "approver-key-0123456789abcdef";
+    public const string Searcher = "searcher-key-0123456789abcdef";
 
     public static IEnumerable<KeyValuePair<string, string?>> Configuration() =>
     [
@@ -15,5 +16,6 @@ internal static class TestKeys
         new("Auth:ApiKeys:writer:Key", Writer), new("Auth:ApiKeys:writer:Scopes", "read,write"),
         new("Auth:ApiKeys:approver:Key", Approver), new("Auth:ApiKeys:approver:Scopes", "read,approve"),
         new("Auth:ApiKeys:approver:Roles", "sre"),
+        new("Auth:ApiKeys:searcher:Key", Searcher), new("Auth:ApiKeys:searcher:Scopes", "read,search"),
     ];
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.RegularExpressions;
 using IncidentPlatform.Gateway.Tests.Infrastructure;
 
 namespace IncidentPlatform.Gateway.Tests.Intake;
@@ -46,7 +47,7 @@ public sealed class PagerDutyWebhookTests
     public async Task Post_SeveralSignaturesDuringRotation_AcceptsWhenOneMatches()
     {
         await using var host = await StartAsync();
-        var body = TestData.Read("pagerduty-incident-triggered.json");
+        var body = OccurredAt(TestData.Read("pagerduty-incident-triggered.json"), DateTimeOffset.UtcNow);
         using var request = Raw(body);
         request.Headers.Add("X-PagerDuty-Signature", $"v1={Hex("not-the-secret-at-all-0000", body)},v1={Hex(OldSecret, body)}");
 
@@ -85,6 +86,54 @@ public sealed class PagerDutyWebhookTests
         (await host.Client(apiKey: null).SendAsync(request)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
     }
 
+    [Theory]
+    [InlineData(-31)]
+    [InlineData(-24 * 60)]
+    [InlineData(10)]
+    public async Task Post_SignedEventOutsideTheReplayWindow_Returns401AndRaisesNothing(int minutesFromNow)
+    {
+        await using var host = await StartAsync();
+
+        using var response = await host.Client(apiKey: null).SendAsync(
+            Signed(TestData.Read("pagerduty-incident-triggered.json"), Secret, DateTimeOffset.UtcNow.AddMinutes(minutesFromNow)));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        var problem = await response.ReadAsync();
+        problem.GetProperty("title").GetString().ShouldBe("Outside the replay window");
+        problem.GetProperty("detail").GetString()!.ShouldContain("Webhooks:PagerDuty:ReplayWindow (00:30:00)");
+        await Task.Delay(200);
+        (await (await host.Client().GetAsync("/api/incidents")).ReadAsync()).GetProperty("items").GetArrayLength().ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Post_SignedEventWithoutOccurredAt_Returns400NamingTheField()
+    {
+        await using var host = await StartAsync();
+        var body = TestData.Read("pagerduty-incident-triggered.json").Replace("\"occurred_at\"", "\"occurred\"", StringComparison.Ordinal);
+        using var request = Raw(body);
+        request.Headers.Add("X-PagerDuty-Signature", $"v1={Hex(Secret, body)}");
+
+        using var response = await host.Client(apiKey: null).SendAsync(request);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await response.ReadAsync()).GetProperty("errors").TryGetProperty("event.occurred_at", out _).ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task Post_SameSignedEventReplayedWithinTheWindow_CountsOnce()
+    {
+        await using var host = await StartAsync();
+        var at = DateTimeOffset.UtcNow.AddMinutes(-5);
+        using var client = host.Client(apiKey: null);
+
+        var first = await (await client.SendAsync(Signed(TestData.Read("pagerduty-incident-triggered.json"), Secret, at))).ReadAsync();
+        var replay = await (await client.SendAsync(Signed(TestData.Read("pagerduty-incident-triggered.json"), Secret, at))).ReadAsync();
+
+        replay.GetProperty("alertId").GetString().ShouldBe(first.GetProperty("alertId").GetString());
+        await Task.Delay(300);
+        (await IncidentApi.WaitForAsync(host.Client(TestKeys.Reader), 1)).Single().GetProperty("alertCount").GetInt64().ShouldBe(1);
+    }
+
     [Fact]
     public async Task Post_ServiceEvent_IsAcceptedAndIgnored()
     {
@@ -109,12 +158,17 @@ public sealed class PagerDutyWebhookTests
     private static Task<GatewayTestHost> StartAsync() => GatewayTestHost.StartAsync(
         [new("Webhooks:PagerDuty:SigningSecrets:0", Secret), new("Webhooks:PagerDuty:SigningSecrets:1", OldSecret)]);
 
-    private static HttpRequestMessage Signed(string body, string secret)
+    // Signed as PagerDuty signs, for an event that occurred at the given time (now by default).
+    private static HttpRequestMessage Signed(string body, string secret, DateTimeOffset? occurredAt = null)
     {
+        body = OccurredAt(body, occurredAt ?? DateTimeOffset.UtcNow);
         var request = Raw(body);
         request.Headers.Add("X-PagerDuty-Signature", $"v1={Hex(secret, body)}");
         return request;
     }
+
+    private static string OccurredAt(string body, DateTimeOffset at) => Regex.Replace(body, "\"occurred_at\": \"[^\"]*\"",
+        $"\"occurred_at\": \"{at.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss.fff'Z'}\"");
 
     private static HttpRequestMessage Raw(string body) => new(HttpMethod.Post, "/api/alerts/pagerduty") { Content = Wire.Body(body) };
 

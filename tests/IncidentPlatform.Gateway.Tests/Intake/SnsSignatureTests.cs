@@ -47,7 +47,7 @@ public sealed class SnsSignatureTests
     {
         using var certificate = RealCertificate();
 
-        SnsSignature.Verify(Real(file), certificate).ShouldBeNull();
+        SnsSignature.Verify(Real(file), certificate, allowVersion1: true).ShouldBeNull();
     }
 
     [Theory]
@@ -58,10 +58,10 @@ public sealed class SnsSignatureTests
         using var certificate = RealCertificate();
         var message = Real(file);
 
-        SnsSignature.Verify(message with { Message = "Hello world!" }, certificate).ShouldBe("The signature does not match the message.");
-        SnsSignature.Verify(message with { TopicArn = message.TopicArn + "x" }, certificate).ShouldNotBeNull();
-        SnsSignature.Verify(message with { SignatureVersion = "3" }, certificate)!.ShouldContain("SignatureVersion");
-        SnsSignature.Verify(message with { Signature = "not base64!" }, certificate).ShouldBe("Signature is not base64.");
+        SnsSignature.Verify(message with { Message = "Hello world!" }, certificate, allowVersion1: true).ShouldBe("The signature does not match the message.");
+        SnsSignature.Verify(message with { TopicArn = message.TopicArn + "x" }, certificate, allowVersion1: true).ShouldNotBeNull();
+        SnsSignature.Verify(message with { SignatureVersion = "3" }, certificate, allowVersion1: true)!.ShouldContain("SignatureVersion");
+        SnsSignature.Verify(message with { Signature = "not base64!" }, certificate, allowVersion1: true).ShouldBe("Signature is not base64.");
     }
 
     [Fact]
@@ -70,7 +70,17 @@ public sealed class SnsSignatureTests
         using var certificate = RealCertificate();
         var sha1 = Real("sns-real-sha1.json");
 
-        SnsSignature.Verify(sha1 with { SignatureVersion = "2" }, certificate).ShouldNotBeNull();
+        SnsSignature.Verify(sha1 with { SignatureVersion = "2" }, certificate, allowVersion1: true).ShouldNotBeNull();
+    }
+
+    [Fact]
+    public void Verify_Sha1SignatureWhenVersion1IsNotAllowed_IsRefusedSayingHowToMoveOn()
+    {
+        using var certificate = RealCertificate();
+
+        SnsSignature.Verify(Real("sns-real-sha1.json"), certificate, allowVersion1: false)!
+            .ShouldStartWith("SignatureVersion 1 (SHA1) is not accepted: set the topic's SignatureVersion attribute to 2");
+        SnsSignature.Verify(Real("sns-real-sha256.json"), certificate, allowVersion1: false).ShouldBeNull();
     }
 
     internal static SnsMessage Real(string file) => JsonSerializer.Deserialize(TestData.Read(file), SnsJsonContext.Default.SnsMessage)!;

@@ -38,11 +38,18 @@ internal sealed class SnsTestPki : IAsyncDisposable
 
     public string SubscribeUrl(string token) => new Uri(Server.BaseAddress, $"?Action=ConfirmSubscription&Token={token}").AbsoluteUri;
 
-    /// <summary>The configuration that makes the gateway trust this fake AWS (and only it besides the real hosts' pattern).</summary>
+    /// <summary>The topic the test messages come from by default, and the one <see cref="Configuration"/> allows.</summary>
+    public const string Topic = "arn:aws:sns:eu-west-1:123456789012:alarms";
+
+    /// <summary>
+    /// The configuration that makes the gateway trust this fake AWS (and only it besides the real hosts' pattern) and
+    /// accept messages of <see cref="Topic"/>; <paramref name="more"/> adds to it or overrides it.
+    /// </summary>
     public IEnumerable<KeyValuePair<string, string?>> Configuration(params (string Key, string? Value)[] more) =>
     [
         new("Webhooks:Sns:CertificateHostPattern", @"^127\.0\.0\.1$"),
         new("Webhooks:Sns:TrustedCertificateAuthority", CaFile),
+        new("Webhooks:Sns:AllowedTopicArns:0", Topic),
         .. more.Select(m => new KeyValuePair<string, string?>(m.Key, m.Value)),
     ];
 
@@ -107,7 +114,7 @@ internal sealed class SnsTestPki : IAsyncDisposable
 
     /// <summary>An SNS notification carrying <paramref name="message"/>, signed (version 1 or 2) as SNS signs.</summary>
     public string Notification(string message, string? subject = null, int signatureVersion = 2, string? messageId = null,
-        string topicArn = "arn:aws:sns:eu-west-1:123456789012:alarms", DateTimeOffset? timestamp = null, string? certificateUrl = null)
+        string topicArn = Topic, DateTimeOffset? timestamp = null, string? certificateUrl = null)
     {
         var body = new JsonObject
         {
@@ -129,7 +136,7 @@ internal sealed class SnsTestPki : IAsyncDisposable
     }
 
     /// <summary>A signed subscription (or unsubscribe) confirmation.</summary>
-    public string Confirmation(string type = "SubscriptionConfirmation", string topicArn = "arn:aws:sns:eu-west-1:123456789012:alarms",
+    public string Confirmation(string type = "SubscriptionConfirmation", string topicArn = Topic,
         string? subscribeUrl = null)
     {
         var token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));

@@ -15,7 +15,7 @@ public sealed class SnsWebhookTests
     public async Task Post_SignedAlarm_OpensIncidentForTheAlarm(int signatureVersion)
     {
         await using var pki = await SnsTestPki.StartAsync();
-        await using var host = await GatewayTestHost.StartAsync(pki.Configuration());
+        await using var host = await GatewayTestHost.StartAsync(pki.Configuration(("Webhooks:Sns:AllowSignatureVersion1", "true")));
         using var client = host.Client(TestKeys.Reader);
 
         using var response = await PostAsync(host, pki.Notification(TestData.Read("cloudwatch-alarm-alarm.json"),
@@ -71,7 +71,7 @@ public sealed class SnsWebhookTests
         await using var other = await SnsTestPki.StartAsync(other: true);
         await using var host = await GatewayTestHost.StartAsync(pki.Configuration());
         var tampered = JsonNode.Parse(pki.Notification(TestData.Read("cloudwatch-alarm-alarm.json")))!;
-        tampered["TopicArn"] = "arn:aws:sns:eu-west-1:999999999999:elsewhere";
+        tampered["Message"] = "{}"; // (another topic is refused before its signature is looked at: SnsTrustTests)
         // Signed with another key, but pointing at this PKI's (trusted) certificate URL.
         var foreign = other.Notification(TestData.Read("cloudwatch-alarm-alarm.json"), certificateUrl: pki.CertificateUrl);
 
@@ -106,7 +106,8 @@ public sealed class SnsWebhookTests
     public async Task Post_DefaultHostPattern_RefusesCertificatesFromAnyOtherHost()
     {
         await using var pki = await SnsTestPki.StartAsync();
-        await using var host = await GatewayTestHost.StartAsync([new("Webhooks:Sns:TrustedCertificateAuthority", pki.CaFile)]);
+        await using var host = await GatewayTestHost.StartAsync([
+            new("Webhooks:Sns:TrustedCertificateAuthority", pki.CaFile), new("Webhooks:Sns:AllowedTopicArns:0", SnsTestPki.Topic)]);
 
         using var response = await PostAsync(host, pki.Notification(TestData.Read("cloudwatch-alarm-alarm.json")));
 
@@ -119,7 +120,8 @@ public sealed class SnsWebhookTests
     public async Task Post_CertificateServerNotTrusted_Returns401()
     {
         await using var pki = await SnsTestPki.StartAsync();
-        await using var host = await GatewayTestHost.StartAsync([new("Webhooks:Sns:CertificateHostPattern", @"^127\.0\.0\.1$")]);
+        await using var host = await GatewayTestHost.StartAsync([
+            new("Webhooks:Sns:CertificateHostPattern", @"^127\.0\.0\.1$"), new("Webhooks:Sns:AllowedTopicArns:0", SnsTestPki.Topic)]);
 
         using var response = await PostAsync(host, pki.Notification(TestData.Read("cloudwatch-alarm-alarm.json")));
 
@@ -150,8 +152,7 @@ public sealed class SnsWebhookTests
             pki.Server.Requests.ShouldNotContain(r => r.Query.Contains("ConfirmSubscription", StringComparison.Ordinal));
         }
 
-        await using var on = await GatewayTestHost.StartAsync(pki.Configuration(
-            ("Webhooks:Sns:AutoConfirm", "true"), ("Webhooks:Sns:AllowedTopicArns:0", "arn:aws:sns:eu-west-1:123456789012:alarms")));
+        await using var on = await GatewayTestHost.StartAsync(pki.Configuration(("Webhooks:Sns:AutoConfirm", "true")));
 
         var confirmed = await PostAsync(on, pki.Confirmation(), "SubscriptionConfirmation");
         var foreignTopic = await PostAsync(on, pki.Confirmation(topicArn: "arn:aws:sns:eu-west-1:123456789012:other"));
@@ -231,8 +232,11 @@ public sealed class SnsWebhookTests
     public async Task Post_ConfiguredToken_IsRequiredBesidesTheSignature()
     {
         await using var pki = await SnsTestPki.StartAsync();
-        await using var host = await GatewayTestHost.StartAsync(pki.Configuration(("Webhooks:Sns:Token", "sns-token-0123456789abcdef")));
-        var body = pki.Notification("hello");
+        // A token alone (no topic allowlist) also says whose messages count: the subscription URL is the secret.
+        var configuration = pki.Configuration(("Webhooks:Sns:Token", "sns-token-0123456789abcdef"))
+            .Where(c => !c.Key.StartsWith("Webhooks:Sns:AllowedTopicArns", StringComparison.Ordinal));
+        await using var host = await GatewayTestHost.StartAsync(configuration);
+        var body = pki.Notification("hello", topicArn: "arn:aws:sns:eu-west-1:123456789012:any-topic");
 
         (await PostAsync(host, body)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         (await PostAsync(host, body, path: "/api/alerts/sns?token=sns-token-0123456789abcdef")).StatusCode.ShouldBe(HttpStatusCode.Accepted);
@@ -251,7 +255,9 @@ public sealed class SnsWebhookTests
         var message = JsonNode.Parse(TestData.Read(file))!;
         message["SigningCertURL"] = new Uri(pki.Server.BaseAddress, "SimpleNotificationService-7ff5318490ec183fbaddaa2a969abfda.pem").AbsoluteUri;
         var signedAt = DateTimeOffset.Parse(message["Timestamp"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture);
-        await using var host = await GatewayTestHost.StartAsync(pki.Configuration(),
+        await using var host = await GatewayTestHost.StartAsync(
+            pki.Configuration(("Webhooks:Sns:AllowedTopicArns:1", message["TopicArn"]!.GetValue<string>()),
+                ("Webhooks:Sns:AllowSignatureVersion1", "true")),
             configure: b => b.Services.AddSingleton<TimeProvider>(new ManualTimeProvider(signedAt.AddMinutes(1))));
 
         using var response = await PostAsync(host, message.ToJsonString());
@@ -266,7 +272,7 @@ public sealed class SnsWebhookTests
     }
 
     // SNS posts JSON as text/plain, with the message type in a header.
-    private static async Task<HttpResponseMessage> PostAsync(GatewayTestHost host, string body, string? type = null, string path = "/api/alerts/sns")
+    internal static async Task<HttpResponseMessage> PostAsync(GatewayTestHost host, string body, string? type = null, string path = "/api/alerts/sns")
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(body, Encoding.UTF8, "text/plain") };
         request.Headers.Add("x-amz-sns-message-type", type ?? TypeOf(body));

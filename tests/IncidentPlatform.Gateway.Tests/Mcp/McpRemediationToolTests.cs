@@ -17,7 +17,8 @@ public sealed class McpRemediationToolTests
             new { remediationId = "rem-1", decision = "approve", comment = "go" })).Structured();
 
         var sent = fakes.Of<DecideRemediation>().Single();
-        (sent.RemediationId, sent.Approve, sent.Actor, sent.Channel, sent.Comment).ShouldBe(("rem-1", true, "approver", "mcp", "go"));
+        (sent.RemediationId, sent.Approve, sent.Actor, sent.ActorId, sent.Channel, sent.Comment)
+            .ShouldBe(("rem-1", true, "approver", "key:approver", "mcp", "go"));
         sent.Roles.ShouldBe(["sre"]);
         result.GetProperty("remediation").GetProperty("state").GetString().ShouldBe("approved");
     }

@@ -27,6 +27,7 @@ public sealed class McpScopeTests(McpScopeTests.Host fixture) : IClassFixture<Mc
         { "incident_management", """{"action":"delete","id":"inc-x"}""", "admin" },
         { "incident_detection", """{"rule":"r"}""", "read" },
         { "incident_detection", """{"rule":"r","raise":true}""", "write" },
+        { "incident_detection", """{"query":"index=app error"}""", "search" },
         { "root_cause_analysis", """{"id":"inc-x","waitSeconds":0}""", "read" },
         { "root_cause_analysis", """{"id":"inc-x","refresh":true,"waitSeconds":0}""", "write" },
         { "slack_notifications", """{"id":"inc-x"}""", "read" },
@@ -48,7 +49,8 @@ public sealed class McpScopeTests(McpScopeTests.Host fixture) : IClassFixture<Mc
             ["reader"] = (TestKeys.Reader, ["read"]),
             ["writer"] = (TestKeys.Writer, ["read", "write"]),
             ["approver"] = (TestKeys.Approver, ["read", "approve"]),
-            ["admin"] = (TestKeys.Admin, ["read", "write", "approve", "admin"]),
+            ["searcher"] = (TestKeys.Searcher, ["read", "search"]),
+            ["admin"] = (TestKeys.Admin, ["read", "write", "approve", "search", "admin"]),
         };
 
         foreach (var (name, (key, scopes)) in keys)

@@ -29,14 +29,17 @@ public sealed class SlackInteractionTests
         }
     }
 
+    // U123 is an approver whatever their team; U555 only as a member of T1.
     private static Task<GatewayTestHost> StartAsync() => GatewayTestHost.StartAsync(
-        [new("Slack:SigningSecret", Secret), new("Slack:UserRoles:U123", "sre, dba")],
+        [new("Slack:SigningSecret", Secret), new("Slack:UserRoles:U123", "sre, dba"), new("Slack:UserRoles:T1/U555", "sre")],
         consumers: bus => bus.AddConsumer<FakeRemediationService>());
 
-    private static string Payload(string actionId, string remediationId, Uri responseUrl) => JsonSerializer.Serialize(new
+    private static string Payload(string actionId, string remediationId, Uri responseUrl, string userId = "U123", string teamId = "T1") =>
+        JsonSerializer.Serialize(new
     {
         type = "block_actions",
-        user = new { id = "U123", username = "alice", team_id = "T1" },
+        team = new { id = "T1", domain = "ops" },
+        user = new { id = userId, username = "alice", team_id = teamId },
         response_url = responseUrl.ToString(),
         message = new
         {
@@ -81,6 +84,7 @@ public sealed class SlackInteractionTests
         var decision = FakeRemediationService.Received.Single(d => d.RemediationId == remediation);
         decision.Approve.ShouldBeTrue();
         decision.Actor.ShouldBe("slack:alice");
+        decision.ActorId.ShouldBe("slack:T1/U123");
         decision.Channel.ShouldBe("slack");
         decision.Roles.ShouldBe(["sre", "dba"]);
         var body = update.Json();
@@ -88,6 +92,45 @@ public sealed class SlackInteractionTests
         body.GetProperty("text").GetString().ShouldBe("Approved by slack:alice");
         var blocks = body.GetProperty("blocks").EnumerateArray().Select(b => b.GetProperty("type").GetString()).ToList();
         blocks.ShouldBe(["section", "context"]); // the buttons are gone, the message stays
+    }
+
+    [Theory]
+    [InlineData("U999", "T1")] // not an approver at all
+    [InlineData("U555", "T9")] // an approver's user id, but clicking as a member of another team (a Slack Connect guest)
+    public async Task Click_ByAUserWhoIsNotAnApprover_DecidesNothingAndTellsOnlyThatUser(string userId, string teamId)
+    {
+        await using var slack = await FakeHttpServer.StartAsync();
+        slack.On(_ => true, 200, "ok", "text/plain");
+        await using var host = await StartAsync();
+        var remediation = $"rem-ok-{Guid.NewGuid():N}";
+
+        using var response = await host.Client(apiKey: null).SendAsync(
+            Signed(Payload(SlackActionIds.Approve, remediation, new Uri(slack.BaseAddress, "r"), userId, teamId)));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var answer = (await slack.WaitForRequestAsync(_ => true, TimeSpan.FromSeconds(20))).Json();
+        answer.GetProperty("response_type").GetString().ShouldBe("ephemeral");
+        answer.GetProperty("replace_original").GetBoolean().ShouldBeFalse(); // the buttons stay for the approvers
+        answer.GetProperty("text").GetString()!.ShouldStartWith($"Not recorded: your Slack user ({teamId}/{userId}) is not an approver");
+        FakeRemediationService.Received.ShouldNotContain(d => d.RemediationId == remediation);
+    }
+
+    [Fact]
+    public async Task Click_ByAnApproverPinnedToTheirTeam_DecidesWithTheirRoles()
+    {
+        await using var slack = await FakeHttpServer.StartAsync();
+        slack.On(_ => true, 200, "ok", "text/plain");
+        await using var host = await StartAsync();
+        var remediation = $"rem-ok-{Guid.NewGuid():N}";
+
+        using var response = await host.Client(apiKey: null).SendAsync(
+            Signed(Payload(SlackActionIds.Reject, remediation, new Uri(slack.BaseAddress, "r"), "U555", "T1")));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        await slack.WaitForRequestAsync(_ => true, TimeSpan.FromSeconds(20));
+        var decision = FakeRemediationService.Received.Single(d => d.RemediationId == remediation);
+        (decision.ActorId, decision.Approve).ShouldBe(("slack:T1/U555", false));
+        decision.Roles.ShouldBe(["sre"]);
     }
 
     [Fact]

@@ -15,6 +15,7 @@ namespace IncidentPlatform.Gateway.Auth.Oidc;
 internal static class OidcBearer
 {
     public const string SchemeName = "Oidc";
+    private const string NoSubject = "The token has no 'sub' or 'iss' claim: the gateway needs both to tell people apart.";
 
     public static AuthenticationBuilder AddOidcBearer(this AuthenticationBuilder authentication, OidcOptions oidc)
     {
@@ -29,7 +30,15 @@ internal static class OidcBearer
             {
                 OnTokenValidated = context =>
                 {
-                    context.Principal = OidcClaims.Map(context.Principal!, oidc);
+                    if (OidcClaims.Map(context.Principal!, oidc) is { } identity)
+                    {
+                        context.Principal = identity;
+                    }
+                    else
+                    {
+                        context.Fail(new SecurityTokenValidationException(NoSubject));
+                    }
+
                     return Task.CompletedTask;
                 },
                 OnChallenge = context =>
@@ -65,6 +74,7 @@ internal static class OidcBearer
         SecurityTokenInvalidAudienceException => "The token is not for this audience.",
         SecurityTokenInvalidIssuerException => "The token is from another issuer.",
         SecurityTokenSignatureKeyNotFoundException => "The token is signed with a key the authority does not publish (yet).",
+        SecurityTokenValidationException { Message: NoSubject } => NoSubject,
         _ => "The bearer token is not valid.",
     };
 }

@@ -4,12 +4,13 @@ namespace IncidentPlatform.Gateway.Auth.Oidc;
 
 /// <summary>
 /// A validated token's claims as the gateway's identity: the name from <see cref="OidcOptions.NameClaim"/> (else
-/// preferred_username, email, sub), scopes from <c>scope</c>/<c>scp</c> and from <see cref="OidcOptions.RoleScopes"/>
-/// for the token's roles (<c>roles</c>/<c>role</c>).
+/// preferred_username, email, sub), the id <c>oidc:&lt;iss&gt;/&lt;sub&gt;</c>, scopes from <c>scope</c>/<c>scp</c> and
+/// from <see cref="OidcOptions.RoleScopes"/> for the token's roles (<c>roles</c>/<c>role</c>).
 /// </summary>
 internal static class OidcClaims
 {
-    public static ClaimsPrincipal Map(ClaimsPrincipal token, OidcOptions options)
+    /// <summary>The identity, or null when the token names no subject or issuer (nothing stable to tell people apart by).</summary>
+    public static ClaimsPrincipal? Map(ClaimsPrincipal token, OidcOptions options)
     {
         string? Claim(string type) => token.FindFirst(type)?.Value;
         IEnumerable<string> Words(params string[] types) => types.SelectMany(token.FindAll)
@@ -21,6 +22,8 @@ internal static class OidcClaims
         var scopes = Words("scope", "scp").Concat(roles.SelectMany(r => options.RoleScopes.TryGetValue(r, out var mapped)
             ? mapped.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             : []));
-        return GatewayIdentity.Create(name, Claim("sub") ?? name, scopes, roles, OidcBearer.SchemeName);
+        return Claim("sub") is { Length: > 0 } subject && Claim("iss") is { Length: > 0 } issuer
+            ? GatewayIdentity.Create(name, GatewayIdentity.OidcId(issuer, subject), scopes, roles, OidcBearer.SchemeName)
+            : null;
     }
 }

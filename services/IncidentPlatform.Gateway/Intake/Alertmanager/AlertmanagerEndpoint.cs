@@ -15,8 +15,8 @@ internal static class AlertmanagerEndpoint
     public static IEndpointRouteBuilder MapAlertmanagerWebhook(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/alerts/alertmanager", (HttpRequest request, WebhookIntake intake, IOptions<WebhookOptions> options,
-                TimeProvider time, CancellationToken ct) =>
-                HandleAsync(request, "alertmanager", options.Value.Alertmanager, requireVersion: "4", intake, time, ct))
+                TimeProvider time) =>
+                HandleAsync(request, "alertmanager", options.Value.Alertmanager, requireVersion: "4", intake, time))
             .RequireWebhook(Source)
             .WithName("PostAlertmanagerAlerts")
             .WithSummary("Accept an Alertmanager webhook notification (version 4).");
@@ -25,7 +25,7 @@ internal static class AlertmanagerEndpoint
 
     /// <summary>Shared by the Alertmanager and Grafana endpoints.</summary>
     internal static async Task<IResult> HandleAsync(HttpRequest request, string source, LabelledSourceOptions options,
-        string? requireVersion, WebhookIntake intake, TimeProvider time, CancellationToken ct)
+        string? requireVersion, WebhookIntake intake, TimeProvider time)
     {
         var (payload, problem) = await JsonBody.ReadAsync(request, AlertmanagerJsonContext.Default.AlertmanagerPayload, MaxBody);
         if (problem is not null)
@@ -42,6 +42,6 @@ internal static class AlertmanagerEndpoint
         }
 
         var errors = AlertmanagerMapper.Map(payload!, source, options, time.GetUtcNow(), out var alerts);
-        return errors.Count > 0 ? Problems.Validation(errors) : await intake.AcceptAllAsync(alerts, ct);
+        return errors.Count > 0 ? Problems.Validation(errors) : await intake.AcceptAllAsync(alerts);
     }
 }

@@ -23,7 +23,18 @@ internal static class AlertmanagerMapper
 
         for (var i = 0; i < payload.Alerts.Count; i++)
         {
-            var item = payload.Alerts[i];
+            if (payload.Alerts[i] is not { } item)
+            {
+                errors[$"alerts[{i}]"] = ["Required: an alert object, not null."];
+                continue;
+            }
+
+            if (item.Labels?.Any(l => l.Value is null) == true || item.Annotations?.Any(a => a.Value is null) == true)
+            {
+                errors[$"alerts[{i}].labels"] = ["Label and annotation values are strings, not null."];
+                continue;
+            }
+
             var status = item.Status?.ToLowerInvariant() switch
             {
                 "firing" => AlertStatus.Firing,

@@ -1,3 +1,5 @@
+using System.Globalization;
+using IncidentPlatform.Gateway.Inbox;
 using IncidentPlatform.Gateway.Intake.Authentication;
 using Microsoft.Extensions.Options;
 
@@ -35,7 +37,7 @@ internal static class CloudWatchLogsEndpoint
     }
 
     private static async Task<IResult> HandleAsync(
-        HttpContext context, LogBatchIntake intake, IOptions<WebhookOptions> options, TimeProvider time, CancellationToken ct)
+        HttpContext context, LogBatchIntake intake, IOptions<WebhookOptions> options, TimeProvider time)
     {
         var settings = options.Value.CloudWatchLogs;
         var firehoseId = FirehoseRequestId(context.Request);
@@ -73,12 +75,12 @@ internal static class CloudWatchLogsEndpoint
         (IReadOnlyList<string> BatchIds, int Events) accepted;
         try
         {
-            accepted = await intake.PublishAsync(payloads, ct);
+            accepted = await intake.PublishAsync(payloads);
         }
-        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+        catch (InboxUnavailableException e)
         {
-            return Fail(StatusCodes.Status503ServiceUnavailable, "Not accepted",
-                $"The log lines could not be queued ({e.GetType().Name}); nothing is lost: retry later.");
+            context.Response.Headers.RetryAfter = ((int)InboxUnavailableException.RetryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+            return Fail(StatusCodes.Status503ServiceUnavailable, "Not accepted", $"{e.Message} Batches accepted before stay accepted.");
         }
 
         return requestId is not null || firehoseId is not null

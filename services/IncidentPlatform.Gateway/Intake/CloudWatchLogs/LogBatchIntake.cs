@@ -1,8 +1,7 @@
 using System.Globalization;
 using IncidentPlatform.Contracts;
+using IncidentPlatform.Gateway.Inbox;
 using IncidentPlatform.ServiceDefaults;
-using IncidentPlatform.Store;
-using MassTransit;
 using Microsoft.Extensions.Options;
 
 namespace IncidentPlatform.Gateway.Intake.CloudWatchLogs;
@@ -10,19 +9,17 @@ namespace IncidentPlatform.Gateway.Intake.CloudWatchLogs;
 /// <summary>
 /// Publishes the log lines of CloudWatch Logs payloads as <see cref="LogEventsReceived"/> for the detector's miners, in
 /// messages of at most <see cref="CloudWatchLogsOptions.MaxEventsPerMessage"/> lines. A batch id derives from the
-/// sender's event ids, so a redelivered payload gives the same ids and is dropped here (claims kept a day); a publish
-/// that fails releases its claim so the sender's retry goes through.
+/// sender's event ids, so a redelivered payload gives the same ids and is dropped by the durable inbox
+/// (<see cref="InboxRelay"/>, which relays them to the bus); when the inbox cannot take a batch the sender retries the
+/// whole delivery, and the batches already taken are dropped as retries.
 /// </summary>
-internal sealed class LogBatchIntake(
-    IPublishEndpoint publisher, IIdempotencyStore idempotency, IOptions<WebhookOptions> options, TimeProvider time,
-    ILogger<LogBatchIntake> logger)
+internal sealed class LogBatchIntake(InboxRelay inbox, IOptions<WebhookOptions> options, TimeProvider time, ILogger<LogBatchIntake> logger)
 {
     public const string Source = "cloudwatch-logs";
-    private static readonly TimeSpan RetryMemory = TimeSpan.FromDays(1);
 
-    /// <summary>The batch ids published (or already published before); throws when publishing fails.</summary>
-    public async Task<(IReadOnlyList<string> BatchIds, int Events)> PublishAsync(
-        IReadOnlyList<CloudWatchLogsPayload> payloads, CancellationToken ct)
+    /// <summary>The batch ids accepted (or already accepted before).</summary>
+    /// <exception cref="InboxUnavailableException">A batch could not be stored (the sender should retry).</exception>
+    public async Task<(IReadOnlyList<string> BatchIds, int Events)> PublishAsync(IReadOnlyList<CloudWatchLogsPayload> payloads)
     {
         var ids = new List<string>();
         var events = 0;
@@ -38,46 +35,37 @@ internal sealed class LogBatchIntake(
                     chunk[^1].Id ?? chunk[^1].Timestamp.ToString(CultureInfo.InvariantCulture), chunk.Length, i));
                 ids.Add(id);
                 events += chunk.Length;
-                await PublishChunkAsync(id, payload, chunk, ct);
+                await AdmitChunkAsync(id, payload, chunk);
             }
         }
 
         return (ids, events);
     }
 
-    private async Task PublishChunkAsync(string id, CloudWatchLogsPayload payload, CloudWatchLogEvent[] chunk, CancellationToken ct)
+    private async Task AdmitChunkAsync(string id, CloudWatchLogsPayload payload, CloudWatchLogEvent[] chunk)
     {
-        var claim = $"logs:{id}";
-        if (!await idempotency.TryClaimAsync(claim, RetryMemory, ct))
+        var added = await inbox.AdmitAsync(id, new InboxEntry(Logs: new LogEventsReceived
+        {
+            BatchId = id,
+            OccurredAt = time.GetUtcNow(),
+            Source = Source,
+            Service = ServiceOf(payload.LogGroup),
+            Labels = AlertText.Labels(Labels(payload)),
+            Events = [.. chunk.Select(e => new LogEvent
+            {
+                Timestamp = DateTimeOffset.FromUnixTimeMilliseconds(e.Timestamp),
+                Message = AlertText.Message(e.Message),
+                Id = e.Id,
+            })],
+        }));
+        if (added)
+        {
+            logger.LogInformation("Accepted {Count} log lines of {LogGroup} as batch {BatchId}", chunk.Length, payload.LogGroup, id);
+        }
+        else
         {
             logger.LogInformation("Log batch {BatchId} was already accepted; ignoring the retry", id);
-            return;
         }
-
-        try
-        {
-            await publisher.Publish(new LogEventsReceived
-            {
-                BatchId = id,
-                OccurredAt = time.GetUtcNow(),
-                Source = Source,
-                Service = ServiceOf(payload.LogGroup),
-                Labels = AlertText.Labels(Labels(payload)),
-                Events = [.. chunk.Select(e => new LogEvent
-                {
-                    Timestamp = DateTimeOffset.FromUnixTimeMilliseconds(e.Timestamp),
-                    Message = AlertText.Message(e.Message),
-                    Id = e.Id,
-                })],
-            }, ct);
-        }
-        catch
-        {
-            await idempotency.ReleaseAsync(claim, CancellationToken.None);
-            throw;
-        }
-
-        logger.LogInformation("Accepted {Count} log lines of {LogGroup} as batch {BatchId}", chunk.Length, payload.LogGroup, id);
     }
 
     private string? ServiceOf(string? logGroup)

@@ -86,10 +86,18 @@ internal static class LogsPayloadReader
         return Payload(document.RootElement);
     }
 
-    private static CloudWatchLogsPayload Payload(JsonElement element) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty("messageType", out _)
+    private static CloudWatchLogsPayload Payload(JsonElement element)
+    {
+        var payload = element.ValueKind == JsonValueKind.Object && element.TryGetProperty("messageType", out _)
             ? element.Deserialize(CloudWatchLogsJsonContext.Default.CloudWatchLogsPayload)!
             : throw new FormatException("A record is not a CloudWatch Logs payload ('messageType' is missing).");
+
+        // JSON null where CloudWatch always sends a list or an object: a payload no sender of ours writes.
+        return payload.LogEvents is null || payload.LogEvents.Any(e => e is null) ||
+               payload.SubscriptionFilters is null || payload.SubscriptionFilters.Any(f => f is null)
+            ? throw new FormatException("'logEvents' and 'subscriptionFilters' must be lists without null elements.")
+            : payload;
+    }
 
     private static byte[] Gunzip(byte[] data, BoundedGzip gzip)
     {

@@ -16,8 +16,8 @@ internal static class GrafanaEndpoint
     public static IEndpointRouteBuilder MapGrafanaWebhook(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/alerts/grafana", (HttpRequest request, WebhookIntake intake, IOptions<WebhookOptions> options,
-                TimeProvider time, CancellationToken ct) =>
-                AlertmanagerEndpoint.HandleAsync(request, "grafana", options.Value.Grafana, requireVersion: null, intake, time, ct))
+                TimeProvider time) =>
+                AlertmanagerEndpoint.HandleAsync(request, "grafana", options.Value.Grafana, requireVersion: null, intake, time))
             .RequireWebhook(Source)
             .WithName("PostGrafanaAlerts")
             .WithSummary("Accept a Grafana alerting webhook notification.");

@@ -19,7 +19,7 @@ internal static class PagerDutyEndpoint
     }
 
     private static async Task<IResult> HandleAsync(
-        HttpRequest request, WebhookIntake intake, IOptions<WebhookOptions> options, TimeProvider time, CancellationToken ct)
+        HttpRequest request, WebhookIntake intake, IOptions<WebhookOptions> options, TimeProvider time)
     {
         var (webhook, problem) = await JsonBody.ReadAnyAsync(
             request, PagerDutyJsonContext.Default.PagerDutyWebhook, PagerDutyAuthentication.MaxBody, "a PagerDuty webhook");
@@ -34,6 +34,6 @@ internal static class PagerDutyEndpoint
         }
 
         var alert = PagerDutyMapper.Map(item, options.Value.PagerDuty, time.GetUtcNow(), out var ignored);
-        return alert is null ? WebhookIntake.Ignored(ignored!) : await intake.AcceptOneAsync(alert, ct);
+        return alert is null ? WebhookIntake.Ignored(ignored!) : await intake.AcceptOneAsync(alert);
     }
 }

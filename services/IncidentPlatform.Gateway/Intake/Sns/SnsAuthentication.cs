@@ -6,8 +6,9 @@ namespace IncidentPlatform.Gateway.Intake.Sns;
 
 /// <summary>
 /// The proof of an SNS delivery (scheme <c>Webhook:Sns</c>): the source token when one is configured, then the message
-/// itself — well formed, from an allowed topic, signed by SNS with a certificate from an SNS host, and fresh. The
-/// verified message is handed to the endpoint (<see cref="Verified"/>), so it is parsed once.
+/// itself — well formed, from an allowed topic, signed by SNS with a certificate from an SNS host, and fresh. Without a
+/// topic allowlist or a token the endpoint is off (404 saying what to configure). The verified message is handed to the
+/// endpoint (<see cref="Verified"/>), so it is parsed once.
 /// </summary>
 internal static class SnsAuthentication
 {
@@ -21,6 +22,13 @@ internal static class SnsAuthentication
         var services = context.RequestServices;
         var sns = services.GetRequiredService<IOptions<WebhookOptions>>().Value.Sns;
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SnsAuthentication).FullName!);
+        if (!sns.Enabled)
+        {
+            return WebhookVerdict.Refused(StatusCodes.Status404NotFound, "Not configured",
+                "SNS intake is off: SNS signs messages for anyone's topic, so set 'Webhooks:Sns:AllowedTopicArns' to the topics " +
+                "that may deliver here (or a 'Webhooks:Sns:Token' to put in the subscription URL).");
+        }
+
         if (sns.Token is not null && !WebhookCredentials.TokenMatches(context.Request, sns.Token))
         {
             return WebhookVerdict.Refused(StatusCodes.Status401Unauthorized, "Unauthorized",
@@ -103,6 +111,6 @@ internal static class SnsAuthentication
             return "The signing certificate was not valid when the message was signed.";
         }
 
-        return SnsSignature.Verify(message, certificate);
+        return SnsSignature.Verify(message, certificate, options.AllowSignatureVersion1);
     }
 }

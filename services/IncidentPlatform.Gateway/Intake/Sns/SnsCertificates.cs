@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.RegularExpressions;
@@ -8,15 +7,25 @@ namespace IncidentPlatform.Gateway.Intake.Sns;
 
 /// <summary>
 /// The SNS signing certificates, downloaded only over HTTPS from hosts matching the configured pattern (no redirects,
-/// at most 64 KiB), and cached for an hour. The same host check guards subscription confirmation URLs.
+/// at most 64 KiB), and cached for an hour. A failed download is remembered for 30 seconds, and concurrent requests for
+/// one URL share one download, so a flood of messages naming a failing certificate URL costs one fetch per 30 seconds
+/// (SNS itself retries a failed delivery after 20 seconds by default). The same host check guards subscription
+/// confirmation URLs.
 /// </summary>
 internal sealed class SnsCertificates(IHttpClientFactory http, IOptions<WebhookOptions> options, TimeProvider time)
 {
     public const string HttpClientName = "sns";
+    public static readonly TimeSpan FailureCacheTime = TimeSpan.FromSeconds(30);
     private const int MaxCertificateBytes = 64 * 1024;
+    private const int MaxEntries = 100;
     private static readonly TimeSpan CacheFor = TimeSpan.FromHours(1);
-    private readonly ConcurrentDictionary<string, (DateTimeOffset Until, X509Certificate2 Certificate)> _cache = new();
+    private static readonly TimeSpan DownloadTimeout = TimeSpan.FromSeconds(15);
+    private readonly Dictionary<string, Task<Download>> _downloads = [];
+    private readonly Lock _gate = new();
     private Regex? _hosts;
+
+    // A finished download: the certificate or why not, and until when it stands.
+    private sealed record Download(DateTimeOffset Until, X509Certificate2? Certificate, string? Error);
 
     /// <summary>Null when <paramref name="url"/> may be fetched, else why not.</summary>
     public string? CheckUrl(string? url, string what, out Uri? uri)
@@ -60,12 +69,56 @@ internal sealed class SnsCertificates(IHttpClientFactory http, IOptions<WebhookO
             return (null, "SigningCertURL is not a .pem file.");
         }
 
-        var now = time.GetUtcNow();
-        if (_cache.TryGetValue(uri.AbsoluteUri, out var cached) && cached.Until > now)
+        Task<Download> download;
+        lock (_gate)
         {
-            return (cached.Certificate, null);
+            var now = time.GetUtcNow();
+            if (!_downloads.TryGetValue(uri.AbsoluteUri, out download!) || Stale(download, now))
+            {
+                // Full: drop what is stale, then remembered failures; certificates and downloads under way stay.
+                Evict(d => Stale(d, now));
+                Evict(d => d.IsCompletedSuccessfully && d.Result.Certificate is null);
+
+                if (_downloads.Count < MaxEntries)
+                {
+                    download = DownloadAsync(uri);
+                    _downloads[uri.AbsoluteUri] = download;
+                }
+                else
+                {
+                    return (null, "Too many signing certificate URLs are being fetched; retry later.");
+                }
+            }
         }
 
+        var done = await download.WaitAsync(ct);
+        return (done.Certificate, done.Error);
+    }
+
+    private void Evict(Func<Task<Download>, bool> which)
+    {
+        if (_downloads.Count >= MaxEntries)
+        {
+            foreach (var url in _downloads.Where(d => which(d.Value)).Select(d => d.Key).ToList())
+            {
+                _downloads.Remove(url);
+            }
+        }
+    }
+
+    private static bool Stale(Task<Download> download, DateTimeOffset now) =>
+        download.IsCompleted && (!download.IsCompletedSuccessfully || download.Result.Until <= now);
+
+    private async Task<Download> DownloadAsync(Uri uri)
+    {
+        var (certificate, error) = await FetchAsync(uri);
+        return new Download(time.GetUtcNow() + (certificate is null ? FailureCacheTime : CacheFor), certificate, error);
+    }
+
+    private async Task<(X509Certificate2? Certificate, string? Error)> FetchAsync(Uri uri)
+    {
+        using var timeout = new CancellationTokenSource(DownloadTimeout);
+        var ct = timeout.Token;
         try
         {
             using var response = await http.CreateClient(HttpClientName).GetAsync(uri, HttpCompletionOption.ResponseHeadersRead, ct);
@@ -83,22 +136,11 @@ internal sealed class SnsCertificates(IHttpClientFactory http, IOptions<WebhookO
             var pem = PemEncoding.TryFind(body, out var fields) && body[fields.Label].SequenceEqual("CERTIFICATE")
                 ? Convert.FromBase64String(body[fields.Base64Data].ToString())
                 : null;
-            if (pem is null)
-            {
-                return (null, "The signing certificate is not a PEM certificate.");
-            }
-
-            var certificate = X509CertificateLoader.LoadCertificate(pem);
-            if (_cache.Count > 100)
-            {
-                _cache.Clear();
-            }
-
-            _cache[uri.AbsoluteUri] = (now + CacheFor, certificate);
-            return (certificate, null);
+            return pem is null
+                ? (null, "The signing certificate is not a PEM certificate.")
+                : (X509CertificateLoader.LoadCertificate(pem), null);
         }
-        catch (Exception e) when (e is HttpRequestException or CryptographicException or FormatException or TaskCanceledException
-                                      && !ct.IsCancellationRequested)
+        catch (Exception e) when (e is HttpRequestException or CryptographicException or FormatException or OperationCanceledException)
         {
             return (null, $"The signing certificate could not be downloaded: {e.Message}");
         }

@@ -40,9 +40,9 @@ internal static class SnsEndpoint
         if (CloudWatchAlarmMapper.TryParse(message.Message) is { } alarm)
         {
             var alert = CloudWatchAlarmMapper.Map(alarm, message, sns, now, out var ignored);
-            return alert is null ? WebhookIntake.Ignored(ignored!) : await intake.AcceptOneAsync(alert, ct);
+            return alert is null ? WebhookIntake.Ignored(ignored!) : await intake.AcceptOneAsync(alert);
         }
 
-        return await intake.AcceptOneAsync(CloudWatchAlarmMapper.MapPlain(message, sns, now), ct);
+        return await intake.AcceptOneAsync(CloudWatchAlarmMapper.MapPlain(message, sns, now));
     }
 }

@@ -1,12 +1,15 @@
 using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
+using IncidentPlatform.ServiceDefaults.Http;
 using Microsoft.Extensions.Options;
 
 namespace IncidentPlatform.Gateway.Intake.Sns;
 
 /// <summary>
-/// The HTTP client for SNS certificates and confirmations: no redirects (they could leave the allowed hosts), and, when
-/// <see cref="SnsOptions.TrustedCertificateAuthority"/> is set, that authority trusted besides the system's roots.
+/// The HTTP client for SNS certificates and confirmations: no redirects (they could leave the allowed hosts), no retries
+/// (SNS redelivers a refused message itself, and a failed certificate download is remembered for a while, so that one
+/// message costs one fetch, not four), and, when <see cref="SnsOptions.TrustedCertificateAuthority"/> is set, that
+/// authority trusted besides the system's roots.
 /// </summary>
 internal static class SnsHttp
 {
@@ -24,7 +27,7 @@ internal static class SnsHttp
             }
 
             return handler;
-        });
+        }).WithoutRetries();
         return services;
     }
 

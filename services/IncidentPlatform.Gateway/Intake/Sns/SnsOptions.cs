@@ -3,7 +3,8 @@ namespace IncidentPlatform.Gateway.Intake.Sns;
 /// <summary>
 /// Amazon SNS deliveries (<c>Webhooks:Sns</c>). Every message must carry a valid SNS signature whose certificate is
 /// downloaded over HTTPS from a host matching <see cref="CertificateHostPattern"/>; a configured <c>Token</c> is required
-/// in addition (put it in the subscription's URL).
+/// in addition (put it in the subscription's URL). SNS signs a message for whichever topic sent it, so anyone's topic can
+/// produce a valid signature: the endpoint is off until <see cref="AllowedTopicArns"/> or a token says whose messages count.
 /// </summary>
 internal sealed class SnsOptions : WebhookSourceOptions
 {
@@ -22,8 +23,14 @@ internal sealed class SnsOptions : WebhookSourceOptions
     /// <summary>Visit the <c>SubscribeURL</c> of a subscription confirmation (same host check). Off by default.</summary>
     public bool AutoConfirm { get; set; }
 
-    /// <summary>When set, only these topics are accepted (and confirmed); others get 403.</summary>
+    /// <summary>The topics whose messages are accepted (and subscriptions confirmed); others get 403.</summary>
     public string[]? AllowedTopicArns { get; set; }
+
+    /// <summary>Accept SignatureVersion 1 (SHA1withRSA, the default of a new topic); off unless set: prefer version 2.</summary>
+    public bool AllowSignatureVersion1 { get; set; }
+
+    /// <summary>True when the endpoint takes deliveries: a topic allowlist or a token says whose messages count.</summary>
+    public bool Enabled => AllowedTopicArns is { Length: > 0 } || !string.IsNullOrEmpty(Token);
 
     /// <summary>Messages older than this (by their signed timestamp) are refused as replays.</summary>
     public TimeSpan MaxMessageAge { get; set; } = TimeSpan.FromDays(1);

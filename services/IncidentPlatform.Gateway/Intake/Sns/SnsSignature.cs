@@ -7,7 +7,8 @@ namespace IncidentPlatform.Gateway.Intake.Sns;
 /// <summary>
 /// SNS message signatures as AWS documents them: the string to sign is "Name\nValue\n" for, in this order, Message,
 /// MessageId, Subject (notifications, when present), SubscribeURL (confirmations), Timestamp, Token (confirmations),
-/// TopicArn and Type; SignatureVersion 1 signs it with SHA1withRSA, 2 with SHA256withRSA; Signature is base64.
+/// TopicArn and Type; SignatureVersion 1 signs it with SHA1withRSA (accepted only when configured), 2 with
+/// SHA256withRSA; Signature is base64.
 /// </summary>
 internal static class SnsSignature
 {
@@ -47,17 +48,23 @@ internal static class SnsSignature
     }
 
     /// <summary>Null when the signature is valid for the certificate's key, else why not.</summary>
-    public static string? Verify(SnsMessage message, X509Certificate2 certificate)
+    /// <param name="message">The message.</param>
+    /// <param name="certificate">The signing certificate.</param>
+    /// <param name="allowVersion1">Whether SHA1 signatures (version 1) are accepted.</param>
+    public static string? Verify(SnsMessage message, X509Certificate2 certificate, bool allowVersion1)
     {
         var hash = message.SignatureVersion switch
         {
-            "1" => HashAlgorithmName.SHA1,
+            "1" when allowVersion1 => HashAlgorithmName.SHA1,
             "2" => HashAlgorithmName.SHA256,
             _ => default(HashAlgorithmName?),
         };
         if (hash is null)
         {
-            return $"SignatureVersion '{message.SignatureVersion}' is not 1 or 2.";
+            return message.SignatureVersion == "1"
+                ? "SignatureVersion 1 (SHA1) is not accepted: set the topic's SignatureVersion attribute to 2, or " +
+                  "Webhooks:Sns:AllowSignatureVersion1 to true."
+                : $"SignatureVersion '{message.SignatureVersion}' is not 1 or 2.";
         }
 
         var canonical = CanonicalString(message);

@@ -13,7 +13,7 @@ internal sealed class IncidentDetectionTool(IRequestClient<RunDetection> detecto
     [McpServerTool(Name = "incident_detection", Title = "Run detection", ReadOnly = false, Destructive = false, Idempotent = false,
         OpenWorld = true)]
     [Description("Run a configured detection rule, or an ad-hoc log search, now and return the signals found (counts vs " +
-                 "baseline/threshold, sample lines). Give rule or query. Scope read; raise=true (turn signals into alerts) needs write.")]
+                 "baseline/threshold, sample lines). Give rule or query. Scope read for a rule; an ad-hoc query needs search; raise=true (turn signals into alerts) needs write.")]
     public async Task<CallToolResult> RunAsync(
         ClaimsPrincipal? user,
         [Description("Configured detection rule name."), MaxLength(100)] string? rule = null,
@@ -26,6 +26,12 @@ internal sealed class IncidentDetectionTool(IRequestClient<RunDetection> detecto
         if (McpCaller.Refuse(user, raise ? Scopes.Write : Scopes.Read) is { } refused)
         {
             return refused;
+        }
+
+        // An ad-hoc query runs with the platform's Splunk token over whatever it can read: its own scope, not read's.
+        if (!string.IsNullOrWhiteSpace(query) && McpCaller.Refuse(user, Scopes.Search) is { } noSearch)
+        {
+            return noSearch;
         }
 
         rule = ToolArgumentException.Optional(rule);

@@ -114,7 +114,7 @@ internal sealed class IncidentManagementTool(
         }
 
         var (alertId, error) = await intake.SubmitAsync(
-            alert! with { Labels = new Dictionary<string, string>(alert.Labels) { ["created_by"] = actor } }, cancellationToken);
+            alert! with { Labels = new Dictionary<string, string>(alert.Labels) { ["created_by"] = actor } });
         return error is not null
             ? ToolResults.Error(error)
             : ToolResults.Success(

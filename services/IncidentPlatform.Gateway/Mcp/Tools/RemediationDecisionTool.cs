@@ -5,7 +5,7 @@ namespace IncidentPlatform.Gateway.Mcp.Tools;
 
 /// <summary>
 /// <c>remediation_decision</c>: approve or reject a pending remediation (<see cref="DecideRemediation"/>, channel
-/// <c>mcp</c>, the caller as actor with its roles); the remediation service checks four-eyes, roles and expiry.
+/// <c>mcp</c>, the caller as actor with its stable id and roles); the remediation service checks four-eyes, roles and expiry.
 /// </summary>
 [McpServerToolType]
 internal sealed class RemediationDecisionTool(IRequestClient<DecideRemediation> remediation, McpViews views, TimeProvider time)
@@ -34,8 +34,8 @@ internal sealed class RemediationDecisionTool(IRequestClient<DecideRemediation> 
         var approve = decision == Decision.Approve;
         var result = await BusRequests.TrySendAsync<DecideRemediation, RemediationCommandResult>(remediation, new DecideRemediation
         {
-            RemediationId = id, OccurredAt = time.GetUtcNow(), Approve = approve, Actor = user!.Actor(), Channel = Channel,
-            Comment = ToolArgumentException.Optional(comment), Roles = [.. user!.FindAll(ClaimTypes.Role).Select(c => c.Value)],
+            RemediationId = id, OccurredAt = time.GetUtcNow(), Approve = approve, Actor = user!.Actor(), ActorId = user!.ActorId(),
+            Channel = Channel, Comment = ToolArgumentException.Optional(comment), Roles = user!.Roles(),
         }, cancellationToken);
         if (result is null)
         {
