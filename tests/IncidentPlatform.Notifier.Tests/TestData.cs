@@ -59,6 +59,17 @@ internal static class TestData
         UpdatedAt = Now,
     };
 
+    /// <summary>An analysis: resource exhaustion, most likely the connection pool (80 %).</summary>
+    public static IncidentAnalysis Analysis(Severity severity = Severity.High) => new()
+    {
+        Category = "resource-exhaustion",
+        Hypotheses = [new Hypothesis { Summary = "Connection pool exhausted", Confidence = 0.8 }],
+        Severity = severity,
+        Impact = "checkout fails for a third of users",
+        Provider = "offline",
+        AnalyzedAt = Now,
+    };
+
     public static ApprovalRequested ApprovalRequested(Remediation remediation) => new()
     {
         IncidentId = remediation.IncidentId, RemediationId = remediation.Id, OccurredAt = Now, Remediation = remediation,

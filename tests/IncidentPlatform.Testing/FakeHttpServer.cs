@@ -80,6 +80,14 @@ public sealed class FakeHttpServer : IAsyncDisposable
         return this;
     }
 
+    /// <summary>Answers with <paramref name="status"/> and <paramref name="body"/> as <c>application/json</c>.</summary>
+    public static Task WriteJsonAsync(HttpResponse response, int status, System.Text.Json.Nodes.JsonNode body)
+    {
+        response.StatusCode = status;
+        response.ContentType = "application/json";
+        return response.WriteAsync(body.ToJsonString());
+    }
+
     /// <summary>Waits until a request matching <paramref name="match"/> has arrived (or fails after <paramref name="timeout"/>).</summary>
     public async Task<RecordedRequest> WaitForRequestAsync(Func<RecordedRequest, bool> match, TimeSpan timeout)
     {

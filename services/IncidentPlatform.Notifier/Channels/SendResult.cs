@@ -22,4 +22,7 @@ internal sealed record SendResult
         new() { Retryable = true, Error = error, RetryAfter = retryAfter };
 
     public static SendResult Permanent(string error) => new() { Error = error };
+
+    /// <summary>This failure with <paramref name="context"/> in front of its error (<c>ServiceNow: HTTP 500 …</c>).</summary>
+    public SendResult In(string context) => Success ? this : this with { Error = $"{context}: {Error}" };
 }

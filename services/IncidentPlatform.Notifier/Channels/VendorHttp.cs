@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace IncidentPlatform.Notifier.Channels;
@@ -65,6 +66,20 @@ internal static class VendorHttp
         }
 
         return header?.Date is { } date ? date - DateTimeOffset.UtcNow : null;
+    }
+
+    /// <summary>The answer parsed as JSON (a detached copy), or null when it is not JSON.</summary>
+    public static JsonElement? ParseJson(string text)
+    {
+        try
+        {
+            using var json = JsonDocument.Parse(text);
+            return json.RootElement.Clone();
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     public static string Snippet(string body) => body.Length <= 300 ? body : body[..300] + "…";

@@ -7,17 +7,19 @@ namespace IncidentPlatform.Notifier.Configuration;
 public sealed class ChannelOptions
 {
     /// <summary><c>slack-webhook</c>, <c>slack-bot</c>, <c>teams</c>, <c>email</c>, <c>jira</c>, <c>pagerduty</c>,
-    /// <c>webhook</c> or <c>console</c>.</summary>
+    /// <c>servicenow</c>, <c>grafana-annotations</c>, <c>webhook</c> or <c>console</c>.</summary>
     public string? Type { get; set; }
 
     /// <summary>The endpoint: the incoming-webhook URL (slack-webhook, teams, webhook), the Jira site
-    /// (<c>https://your-site.atlassian.net</c>), or the PagerDuty Events API URL (defaults to the public one).</summary>
+    /// (<c>https://your-site.atlassian.net</c>), the ServiceNow instance (<c>https://your-instance.service-now.com</c>),
+    /// the Grafana server (<c>https://grafana.example.com</c>),
+    /// or the PagerDuty Events API URL (defaults to the public one).</summary>
     public string? Url { get; set; }
 
     /// <summary>The HMAC key of a generic webhook (<c>X-IncidentPlatform-Signature</c> over the timestamp and body).</summary>
     public string? Secret { get; set; }
 
-    /// <summary>The Slack bot token (<c>xoxb-…</c>).</summary>
+    /// <summary>The Slack bot token (<c>xoxb-…</c>), or the Grafana service-account token (<c>glsa_…</c>).</summary>
     public string? Token { get; set; }
 
     /// <summary>The Slack channel id (<c>C0123…</c>) a bot posts to.</summary>
@@ -42,10 +44,10 @@ public sealed class ChannelOptions
     /// trust store otherwise.</summary>
     public string? TrustedCertificate { get; set; }
 
-    /// <summary>The SMTP user name (AUTH), or the Jira account's e-mail.</summary>
+    /// <summary>The SMTP user name (AUTH), the Jira account's e-mail, or the ServiceNow user (basic auth).</summary>
     public string? Username { get; set; }
 
-    /// <summary>The SMTP password, or the Jira API token.</summary>
+    /// <summary>The SMTP password, the Jira API token, or the ServiceNow user's password.</summary>
     public string? Password { get; set; }
 
     /// <summary>The sender address.</summary>
@@ -62,6 +64,30 @@ public sealed class ChannelOptions
 
     /// <summary>The name of the Jira transition applied when the incident resolves.</summary>
     public string ResolveTransition { get; set; } = "Done";
+
+    /// <summary>The OAuth client id of a ServiceNow application registry entry (client credentials grant at
+    /// <c>/oauth_token.do</c>); set instead of <see cref="Username"/>/<see cref="Password"/>.</summary>
+    public string? ClientId { get; set; }
+
+    /// <summary>The OAuth client secret that goes with <see cref="ClientId"/>.</summary>
+    public string? ClientSecret { get; set; }
+
+    /// <summary>The ServiceNow <c>assignment_group</c> of new incidents (the group's sys_id).</summary>
+    public string? AssignmentGroup { get; set; }
+
+    /// <summary>The ServiceNow <c>caller_id</c> of new incidents (the integration user's sys_id).</summary>
+    public string? Caller { get; set; }
+
+    /// <summary>The ServiceNow <c>close_code</c> set when the incident resolves: one of the instance's choices (the base
+    /// ones of current releases: <c>Solution provided</c>, <c>Workaround provided</c>, <c>Resolved by change</c>…).</summary>
+    public string CloseCode { get; set; } = "Solution provided";
+
+    /// <summary>The dashboard a Grafana annotation belongs to (its uid); none: an organization annotation, shown on any
+    /// dashboard whose annotation query asks for the <c>incidentplatform</c> tag.</summary>
+    public string? DashboardUid { get; set; }
+
+    /// <summary>The panel of <see cref="DashboardUid"/> a Grafana annotation belongs to; none: the whole dashboard.</summary>
+    public int? PanelId { get; set; }
 
     /// <summary>A file that a console channel appends its lines to; standard output when unset.</summary>
     public string? Path { get; set; }
@@ -92,7 +118,8 @@ public sealed class ChannelOptions
     public TimeSpan MaxRateDelay { get; set; } = TimeSpan.FromMinutes(2);
 
     /// <summary>Incident notifications per <see cref="StormWindow"/> above which one storm summary is sent and the rest
-    /// are suppressed; 0 turns storm protection off. Default 20 (0 for jira and pagerduty, which group by themselves).</summary>
+    /// are suppressed; 0 turns storm protection off. Default 20 (0 for jira, pagerduty, servicenow and
+    /// grafana-annotations, which group by incident themselves).</summary>
     public int? StormThreshold { get; set; }
 
     /// <summary>The storm window.</summary>
@@ -115,5 +142,5 @@ public sealed class ChannelOptions
 
     /// <summary>The storm threshold in force for this channel's type.</summary>
     public int EffectiveStormThreshold =>
-        StormThreshold ?? (Type is ChannelTypes.Jira or ChannelTypes.PagerDuty ? 0 : 20);
+        StormThreshold ?? (Type is ChannelTypes.Jira or ChannelTypes.PagerDuty or ChannelTypes.ServiceNow or ChannelTypes.GrafanaAnnotations ? 0 : 20);
 }

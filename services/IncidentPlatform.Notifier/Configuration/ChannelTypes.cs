@@ -11,7 +11,9 @@ internal static class ChannelTypes
     public const string PagerDuty = "pagerduty";
     public const string Webhook = "webhook";
     public const string Console = "console";
+    public const string ServiceNow = "servicenow";
+    public const string GrafanaAnnotations = "grafana-annotations";
 
     public static readonly IReadOnlyList<string> All =
-        [SlackWebhook, SlackBot, Teams, Email, Jira, PagerDuty, Webhook, Console];
+        [SlackWebhook, SlackBot, Teams, Email, Jira, PagerDuty, ServiceNow, GrafanaAnnotations, Webhook, Console];
 }

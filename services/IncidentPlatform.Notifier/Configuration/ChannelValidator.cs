@@ -41,6 +41,13 @@ internal static class ChannelValidator
                 Required(key, "Password", channel.Password, "a Jira API token", errors);
                 Required(key, "Project", channel.Project, "a project key such as OPS", errors);
                 break;
+            case ChannelTypes.GrafanaAnnotations:
+                Url(key, "Url", channel.Url, required: true, errors);
+                Required(key, "Token", channel.Token, "a Grafana service-account token (glsa_…) with annotations:write", errors);
+                break;
+            case ChannelTypes.ServiceNow:
+                ValidateServiceNow(key, channel, errors);
+                break;
             case ChannelTypes.Email:
                 ValidateEmail(key, channel, errors);
                 break;
@@ -53,6 +60,30 @@ internal static class ChannelValidator
         Template(key, "Template:Text", channel.Template.Text, errors);
         ValidateQuietHours($"{key}:QuietHours", channel.QuietHours, errors);
         ValidateLimits(key, channel, errors);
+    }
+
+    private static void ValidateServiceNow(string key, ChannelOptions channel, List<string> errors)
+    {
+        Url(key, "Url", channel.Url, required: true, errors);
+        Required(key, "CloseCode", channel.CloseCode, "a close code of the instance such as 'Solution provided'", errors);
+        var basic = !string.IsNullOrWhiteSpace(channel.Username) || !string.IsNullOrWhiteSpace(channel.Password);
+        var oauth = !string.IsNullOrWhiteSpace(channel.ClientId) || !string.IsNullOrWhiteSpace(channel.ClientSecret);
+        if (basic == oauth)
+        {
+            errors.Add($"'{key}': set either Username and Password (basic auth) or ClientId and ClientSecret (OAuth client credentials), not {(basic ? "both" : "neither")}.");
+            return;
+        }
+
+        if (basic)
+        {
+            Required(key, "Username", channel.Username, "the ServiceNow integration user", errors);
+            Required(key, "Password", channel.Password, "that user's password", errors);
+        }
+        else
+        {
+            Required(key, "ClientId", channel.ClientId, "the OAuth client id of the application registry entry", errors);
+            Required(key, "ClientSecret", channel.ClientSecret, "its client secret", errors);
+        }
     }
 
     private static void ValidateConsole(string key, ChannelOptions channel, List<string> errors)

@@ -11,6 +11,10 @@ public sealed class ConfigurationTests
         { "slack-bot", "Token", null, "'Notifier:Channels:bad:Token' is missing" },
         { "pagerduty", "RoutingKey", null, "'Notifier:Channels:bad:RoutingKey' is missing" },
         { "jira", "Project", null, "'Notifier:Channels:bad:Project' is missing" },
+        { "servicenow", "Url", null, "'Notifier:Channels:bad:Url' is missing" },
+        { "servicenow", "ClientId", "app", "'Notifier:Channels:bad': set either Username and Password (basic auth) or ClientId and ClientSecret (OAuth client credentials), not both" },
+        { "servicenow", "Username", null, "'Notifier:Channels:bad:Username' is missing" },
+        { "grafana-annotations", "Token", null, "'Notifier:Channels:bad:Token' is missing" },
         { "email", "From", "not an address", "'Notifier:Channels:bad:From' is 'not an address'" },
         { "teams", "Template:Text", "{{incident.nope}}", "'Notifier:Channels:bad:Template:Text' is not a valid template: '{{incident.nope}}' names no known value" },
         { "console", "QuietHours:TimeZone", "Mars/Olympus", "'Notifier:Channels:bad:QuietHours:TimeZone' is 'Mars/Olympus'" },
@@ -51,6 +55,8 @@ public sealed class ConfigurationTests
     [InlineData("email")]
     [InlineData("jira")]
     [InlineData("pagerduty")]
+    [InlineData("servicenow")]
+    [InlineData("grafana-annotations")]
     [InlineData("console")]
     public async Task Start_WithValidChannel_Starts(string type)
     {
@@ -67,6 +73,8 @@ public sealed class ConfigurationTests
             "slack-bot" => [("Token", "xoxb-1"), ("Channel", "C1")],
             "pagerduty" => [("RoutingKey", "r")],
             "jira" => [("Url", "https://x.atlassian.invalid"), ("Username", "a@b.c"), ("Password", "t"), ("Project", "OPS")],
+            "servicenow" => [("Url", "https://x.service-now.invalid"), ("Username", "ip"), ("Password", "p")],
+            "grafana-annotations" => [("Url", "https://grafana.invalid"), ("Token", "glsa_x")],
             "email" => [("Host", "smtp.invalid"), ("From", "a@b.c"), ("To:0", "c@d.e")],
             _ => [("Url", "https://x")],
         };
