@@ -42,6 +42,12 @@ public sealed record Remediation
     /// <summary>Who or what asked for it (the policy engine, or a person through a tool).</summary>
     public required string RequestedBy { get; init; }
 
+    /// <summary>
+    /// The stable id (<c>key:…</c>, <c>oidc:…</c>, <c>slack:…</c>) of the person who asked for it, null when the policy
+    /// proposed it on its own; that person may not approve it (four eyes).
+    /// </summary>
+    public string? RequestedById { get; init; }
+
     /// <summary>The decisions so far.</summary>
     public IReadOnlyList<ApprovalDecision> Decisions { get; init; } = [];
 
