@@ -8,7 +8,7 @@ namespace IncidentPlatform.Remediation.Policies;
 /// How many distinct approvers a manual action needs; when the rule does not say, two for a high-risk rule and one
 /// otherwise (0 while parsing means "not said").
 /// </param>
-/// <param name="Roles">Roles allowed to approve (empty: any holder of the approve scope).</param>
+/// <param name="Roles">Roles allowed to approve; a manual rule must name at least one (a load error otherwise).</param>
 /// <param name="ExpiresAfter">How long a pending approval waits before it expires.</param>
 internal sealed record ApprovalSettings(ApprovalMode Mode, int Approvers, IReadOnlyList<string> Roles, TimeSpan ExpiresAfter)
 {

@@ -59,11 +59,11 @@ public sealed class ApprovalFlowTests : FakeServerTest
         await using var host = await StartAsync();
         var remediation = await PendingAsync(host, AnalysisCategories.Dns);
 
-        var first = await host.DecideAsync(remediation.Id, "alice", channel: "slack");
-        var again = await host.DecideAsync(remediation.Id, "alice", channel: "slack");
-        var changedMind = await host.DecideAsync(remediation.Id, "alice", approve: false);
+        var first = await host.DecideAsync(remediation.Id, "alice", roles: ["sre"], channel: "slack");
+        var again = await host.DecideAsync(remediation.Id, "alice", roles: ["sre"], channel: "slack");
+        var changedMind = await host.DecideAsync(remediation.Id, "alice", approve: false, roles: ["sre"]);
         Server.Requests.ShouldBeEmpty();
-        var second = await host.DecideAsync(remediation.Id, "bob", channel: "mcp");
+        var second = await host.DecideAsync(remediation.Id, "bob", roles: ["sre"], channel: "mcp");
 
         first.Remediation!.State.ShouldBe(RemediationState.PendingApproval);
         again.Accepted.ShouldBeTrue();
@@ -110,8 +110,8 @@ public sealed class ApprovalFlowTests : FakeServerTest
         await using var host = await StartAsync();
         var remediation = await PendingAsync(host, AnalysisCategories.Dns);
 
-        var first = await host.DecideAsync(remediation.Id, "alice", channel: "slack", actorId: "slack:T1/U1");
-        var second = await host.DecideAsync(remediation.Id, "Alice Smith", channel: "slack", actorId: "slack:T1/U1");
+        var first = await host.DecideAsync(remediation.Id, "alice", roles: ["sre"], channel: "slack", actorId: "slack:T1/U1");
+        var second = await host.DecideAsync(remediation.Id, "Alice Smith", roles: ["sre"], channel: "slack", actorId: "slack:T1/U1");
 
         first.Remediation!.State.ShouldBe(RemediationState.PendingApproval);
         second.Accepted.ShouldBeTrue();
@@ -126,8 +126,8 @@ public sealed class ApprovalFlowTests : FakeServerTest
         await using var host = await StartAsync();
         var remediation = await PendingAsync(host, AnalysisCategories.Dns);
 
-        await host.DecideAsync(remediation.Id, "alex", channel: "slack", actorId: "slack:T1/U1");
-        var second = await host.DecideAsync(remediation.Id, "alex", channel: "slack", actorId: "slack:T2/U1");
+        await host.DecideAsync(remediation.Id, "alex", roles: ["sre"], channel: "slack", actorId: "slack:T1/U1");
+        var second = await host.DecideAsync(remediation.Id, "alex", roles: ["sre"], channel: "slack", actorId: "slack:T2/U1");
 
         second.Accepted.ShouldBeTrue(second.Error);
         second.Remediation!.State.ShouldBe(RemediationState.Approved);
@@ -258,7 +258,7 @@ public sealed class ApprovalFlowTests : FakeServerTest
             actions:
               - action: http.webhook
                 parameters: {url: "{{Server.BaseAddress}}ops/restart", body: "{}"}
-            approval: {mode: manual, approvers: 2}
+            approval: {mode: manual, approvers: 2, roles: [sre]}
           - name: high-risk-default
             match: {categories: [resource-saturation]}
             actions:
