@@ -107,7 +107,9 @@ public static class RemediationExtensions
         services.AddTransient<IActionExecutor, AutoScalingSetDesiredCapacityExecutor>();
         services.AddTransient<IActionExecutor, EcsForceNewDeploymentExecutor>();
         services.AddTransient<IActionExecutor, Ec2RebootInstancesExecutor>();
-        services.AddHttpClient<WebhookExecutor>();
+        // An allowed host's redirect could point anywhere (instance metadata included): never followed.
+        services.AddHttpClient<WebhookExecutor>()
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
         services.AddTransient<IActionExecutor>(sp => sp.GetRequiredService<WebhookExecutor>());
         services.AddHttpClient<PagerDutyResolveExecutor>();
         services.AddTransient<IActionExecutor>(sp => sp.GetRequiredService<PagerDutyResolveExecutor>());

@@ -67,8 +67,8 @@ public sealed class RemediationExactlyOnceTests(RabbitMqFixture rabbit, RedisFix
 
             var decision = await bus.CreateRequestClient<DecideRemediation>().GetResponse<RemediationCommandResult>(new DecideRemediation
             {
-                RemediationId = pending[0].Id, OccurredAt = DateTimeOffset.UtcNow, Approve = true, Actor = "sre-alice", Channel = "rest",
-                Roles = ["sre"],
+                RemediationId = pending[0].Id, OccurredAt = DateTimeOffset.UtcNow, Approve = true, Actor = "sre-alice", ActorId = "key:sre-alice",
+                Channel = "rest", Roles = ["sre"],
             });
             decision.Message.Accepted.ShouldBeTrue(decision.Message.Error);
             var redelivered = new ExecuteRemediation { IncidentId = incident.Id, RemediationId = pending[0].Id, OccurredAt = DateTimeOffset.UtcNow };

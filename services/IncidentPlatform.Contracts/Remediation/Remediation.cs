@@ -33,7 +33,7 @@ public sealed record Remediation
     /// <summary>How many approvals a manual action needs.</summary>
     public int RequiredApprovals { get; init; }
 
-    /// <summary>Roles allowed to approve (empty: any holder of the approve scope).</summary>
+    /// <summary>Roles allowed to approve (a manual rule names at least one; empty only for auto approval and older records).</summary>
     public IReadOnlyList<string> AllowedRoles { get; init; } = [];
 
     /// <summary>Where it is in the workflow.</summary>
@@ -41,6 +41,12 @@ public sealed record Remediation
 
     /// <summary>Who or what asked for it (the policy engine, or a person through a tool).</summary>
     public required string RequestedBy { get; init; }
+
+    /// <summary>
+    /// The stable id (<c>key:…</c>, <c>oidc:…</c>, <c>slack:…</c>) of the person who asked for it, null when the policy
+    /// proposed it on its own; that person may not approve it (four eyes).
+    /// </summary>
+    public string? RequestedById { get; init; }
 
     /// <summary>The decisions so far.</summary>
     public IReadOnlyList<ApprovalDecision> Decisions { get; init; } = [];

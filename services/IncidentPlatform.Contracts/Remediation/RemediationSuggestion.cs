@@ -21,7 +21,7 @@ public sealed record RemediationSuggestion
     /// <summary>How many approvals a manual action needs.</summary>
     public int RequiredApprovals { get; init; }
 
-    /// <summary>Roles allowed to approve (empty: any holder of the approve scope).</summary>
+    /// <summary>Roles allowed to approve (a manual rule names at least one; empty only for auto approval and older records).</summary>
     public IReadOnlyList<string> AllowedRoles { get; init; } = [];
 
     /// <summary>True when it would only record what it would send.</summary>

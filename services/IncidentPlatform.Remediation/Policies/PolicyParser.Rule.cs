@@ -48,8 +48,21 @@ internal static partial class PolicyParser
 
         var approval = entries.TryGetValue("approval", out var approvalNode)
             ? ParseApproval(reader, approvalNode, what)
-            : ApprovalSettings.Auto with { Mode = ApprovalMode.Manual, Approvers = 1 };
+            : ApprovalSettings.Manual;
         var risk = entries.TryGetValue("risk", out var riskNode) ? Enum<RiskLevel>(reader, riskNode, $"{what} risk") : RiskLevel.Medium;
+        if (approval is { Mode: ApprovalMode.Manual, Roles.Count: 0 })
+        {
+            // Without roles any holder of the approve scope, any mapped Slack user included, could decide.
+            reader.Error(approvalNode ?? mapping,
+                $"{what}: manual approval needs the roles that may approve (approval: {{mode: manual, roles: [sre]}})");
+        }
+
+        if (approval is { Mode: ApprovalMode.Manual, Approvers: 0 })
+        {
+            // Not set: four eyes for a high-risk action (two distinct people), one person otherwise.
+            approval = approval with { Approvers = risk == RiskLevel.High ? 2 : 1 };
+        }
+
         if (risk == RiskLevel.High && approval.Mode == ApprovalMode.Auto)
         {
             reader.Error(riskNode!, $"{what}: high-risk actions need manual approval (four eyes)");

@@ -15,15 +15,15 @@ internal static partial class PolicyParser
         {
             return Enum<ApprovalMode>(reader, node, $"{rule} approval") == ApprovalMode.Auto
                 ? ApprovalSettings.Auto
-                : ApprovalSettings.Auto with { Mode = ApprovalMode.Manual, Approvers = 1 };
+                : ApprovalSettings.Manual;
         }
 
         if (reader.Mapping(node, $"{rule} approval") is not { } mapping)
         {
-            return ApprovalSettings.Auto with { Mode = ApprovalMode.Manual, Approvers = 1 };
+            return ApprovalSettings.Manual;
         }
 
-        var approval = ApprovalSettings.Auto with { Mode = ApprovalMode.Manual, Approvers = 1 };
+        var approval = ApprovalSettings.Manual;
         var peopleSet = false;
         foreach (var (key, keyNode, value) in reader.Entries(mapping, $"{rule} approval", "mode", "approvers", "roles", "expiresAfter"))
         {

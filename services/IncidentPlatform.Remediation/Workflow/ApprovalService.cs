@@ -7,9 +7,10 @@ namespace IncidentPlatform.Remediation.Workflow;
 
 /// <summary>
 /// Records approval decisions. A remediation waiting for approval takes decisions from people with an allowed role
-/// (any, when the rule names none); a high-risk one never from its requester (four eyes); each person decides once;
-/// one rejection rejects; the rule's number of distinct approvals approves. Expired or already decided remediations
-/// refuse decisions with the reason.
+/// (any, when the rule names none); an approval never from the person who requested it (four eyes); each person decides
+/// once, people told apart by their stable ids (<see cref="DecideRemediation.ActorId"/>: <c>key:…</c>, <c>oidc:…</c>,
+/// <c>slack:…</c>), never by display names; one rejection rejects; the rule's number of distinct approvals approves.
+/// Expired or already decided remediations refuse decisions with the reason.
 /// </summary>
 internal sealed class ApprovalService(RemediationWorkflow workflow, RemediationTelemetry telemetry, ILogger<ApprovalService> logger)
 {
@@ -19,9 +20,10 @@ internal sealed class ApprovalService(RemediationWorkflow workflow, RemediationT
     public async Task<RemediationCommandResult> DecideAsync(
         DecideRemediation command, IPublishEndpoint publish, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(command.Actor) || !Channels.Contains(command.Channel, StringComparer.Ordinal))
+        if (string.IsNullOrWhiteSpace(command.Actor) || string.IsNullOrWhiteSpace(command.ActorId) ||
+            !Channels.Contains(command.Channel, StringComparer.Ordinal))
         {
-            return Refused(403, $"a decision needs an identified actor and a channel ({string.Join(", ", Channels)})", null);
+            return Refused(403, $"a decision needs an identified actor (a name and a stable actor id) and a channel ({string.Join(", ", Channels)})", null);
         }
 
         RemediationCommandResult? refusal = null;
@@ -46,7 +48,8 @@ internal sealed class ApprovalService(RemediationWorkflow workflow, RemediationT
 
                 var decision = new ApprovalDecision
                 {
-                    Actor = command.Actor, Channel = command.Channel, Approved = command.Approve, At = now, Comment = command.Comment,
+                    Actor = command.Actor, ActorId = command.ActorId, Channel = command.Channel, Approved = command.Approve,
+                    At = now, Comment = command.Comment,
                 };
                 var decisions = remediation.Decisions.Append(decision).ToList();
                 var approvals = decisions.Count(d => d.Approved);
@@ -85,7 +88,7 @@ internal sealed class ApprovalService(RemediationWorkflow workflow, RemediationT
 
     private static RemediationCommandResult? Refusal(DecideRemediation command, Contracts.Remediation remediation)
     {
-        var mine = remediation.Decisions.FirstOrDefault(d => string.Equals(d.Actor, command.Actor, StringComparison.OrdinalIgnoreCase));
+        var mine = remediation.Decisions.FirstOrDefault(d => string.Equals(d.ActorId, command.ActorId, StringComparison.Ordinal));
         if (mine is not null && mine.Approved == command.Approve)
         {
             // The same decision again (a retried request): nothing changes, and it is not an error.
@@ -114,10 +117,9 @@ internal sealed class ApprovalService(RemediationWorkflow workflow, RemediationT
             return Refused(403, $"deciding on remediation {remediation.Id} needs one of the roles {string.Join(", ", remediation.AllowedRoles)}", remediation);
         }
 
-        if (command.Approve && remediation.Risk == RiskLevel.High &&
-            string.Equals(command.Actor, remediation.RequestedBy, StringComparison.OrdinalIgnoreCase))
+        if (command.Approve && string.Equals(command.ActorId, remediation.RequestedById, StringComparison.Ordinal))
         {
-            return Refused(403, $"remediation {remediation.Id} is high-risk: it needs an approver other than its requester {remediation.RequestedBy} (four eyes)", remediation);
+            return Refused(403, $"remediation {remediation.Id} needs an approver other than its requester {remediation.RequestedBy} (four eyes)", remediation);
         }
 
         return null;

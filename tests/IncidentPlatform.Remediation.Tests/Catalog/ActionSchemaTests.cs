@@ -98,6 +98,19 @@ public sealed class ActionSchemaTests
         check.Ok.ShouldBe(ok, string.Join("; ", check.Errors));
     }
 
+    [Theory]
+    [InlineData("https://hooks.example.com/ops", true)]
+    [InlineData("https://hooks.example.com/ops/restart", true)]
+    [InlineData("https://hooks.example.com/ops-admin", false)]
+    [InlineData("https://hooks.example.com/opsx/restart", false)]
+    [InlineData("https://hooks.example.com/ops/../admin", false)]
+    public void Webhook_AllowedPrefixWithoutSlash_MatchesWholePathSegmentsOnly(string url, bool ok)
+    {
+        var check = Check(CatalogActions.HttpWebhook, new() { ["url"] = url }, ("allowedUrls", ["https://hooks.example.com/ops"]));
+
+        check.Ok.ShouldBe(ok, string.Join("; ", check.Errors));
+    }
+
     [Fact]
     public void Lambda_OnlyAllowListedFunctions_AndPayloadMustBeJson()
     {

@@ -6,6 +6,8 @@ using IncidentPlatform.Remediation.Tests.Infrastructure;
 using IncidentPlatform.Remediation.Executors;
 using IncidentPlatform.Remediation.Executors.Webhook;
 using IncidentPlatform.Testing;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace IncidentPlatform.Remediation.Tests.Executors;
@@ -70,6 +72,42 @@ public sealed class WebhookExecutorTests : FakeServerTest
         outcome.Success.ShouldBeTrue();
         outcome.Request.ShouldNotBeNull().ShouldStartWith($"POST {Server.BaseAddress}ops/restart\n");
         outcome.Request.ShouldEndWith("\n\n{\"a\":1}");
+    }
+
+    [Fact]
+    public async Task Execute_AllowedHostRedirects_IsNotFollowed()
+    {
+        Server.On(r => r.Path == "/ops/restart", 302, "", headers: new Dictionary<string, string> { ["Location"] = $"{Server.BaseAddress}latest/meta-data/" });
+        Server.On(r => r.Path == "/latest/meta-data/", 200, "secret-role-credentials");
+        await using var host = await RemediationHost.StartAsync("rules: []",
+            new Dictionary<string, string?> { ["Remediation:Webhook:Secret"] = Secret });
+        var executor = host.Services.GetRequiredService<WebhookExecutor>();
+
+        var outcome = await executor.ExecuteAsync(Run("{}"), CancellationToken.None);
+
+        outcome.Success.ShouldBeFalse();
+        outcome.Error.ShouldBe("the webhook answered 302");
+        Server.Requests.ShouldHaveSingleItem().Path.ShouldBe("/ops/restart");
+        outcome.Output.ShouldNotBeNull().ShouldNotContain("secret-role-credentials");
+    }
+
+    [Fact]
+    public async Task Execute_ReplyThatNeverEnds_IsReadOnlyUpToTheCap()
+    {
+        // 64 KiB, then the body stays open: reading it all would never finish.
+        Server.On(r => r.Path == "/ops/restart", async (_, response) =>
+        {
+            response.ContentType = "text/plain";
+            await response.WriteAsync(new string('x', 64 * 1024));
+            await response.Body.FlushAsync();
+            await Task.Delay(Timeout.Infinite, response.HttpContext.RequestAborted);
+        });
+        using var hangGuard = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+
+        var outcome = await Executor(new ManualTimeProvider(TestData.Wednesday10)).ExecuteAsync(Run("{}"), hangGuard.Token);
+
+        outcome.Success.ShouldBeTrue(outcome.Error);
+        outcome.Output.ShouldNotBeNull().ShouldStartWith("200 OK: xxxxxxxx");
     }
 
     private WebhookExecutor Executor(TimeProvider time) =>

@@ -23,7 +23,7 @@ public sealed class RemediationEndpointTests
             actions:
               - action: aws.ec2.reboot-instances
                 parameters: {instanceIds: "{{labels.instance_id}}"}
-            approval: {mode: manual, roles: [sre], expiresAfter: 30m}
+            approval: {mode: manual, approvers: 1, roles: [sre], expiresAfter: 30m}
             risk: high
             dryRun: true
         """;

@@ -103,15 +103,16 @@ internal sealed class RemediationHost(TestHost host, ManualTimeProvider time) : 
     public Task<IReadOnlyList<Contracts.Remediation>> RemediationsAsync(string incidentId) =>
         Repository.ListAsync(incidentId, CancellationToken.None);
 
-    /// <summary>Sends a decision and returns the answer.</summary>
+    /// <summary>Sends a decision and returns the answer; the decider's stable id is <c>key:&lt;actor&gt;</c> unless given.</summary>
     public async Task<RemediationCommandResult> DecideAsync(
-        string remediationId, string actor, bool approve = true, string[]? roles = null, string channel = "rest")
+        string remediationId, string actor, bool approve = true, string[]? roles = null, string channel = "rest",
+        string? actorId = null)
     {
         var client = Harness.GetRequestClient<DecideRemediation>();
         var response = await client.GetResponse<RemediationCommandResult>(new DecideRemediation
         {
             RemediationId = remediationId, OccurredAt = Time.GetUtcNow(), Approve = approve, Actor = actor,
-            Channel = channel, Roles = roles ?? [],
+            ActorId = actorId ?? "key:" + actor, Channel = channel, Roles = roles ?? [],
         });
         await QuietAsync();
         return response.Message;

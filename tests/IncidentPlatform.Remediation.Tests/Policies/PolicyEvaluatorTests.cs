@@ -28,7 +28,7 @@ public sealed class PolicyEvaluatorTests
               - action: aws.ec2.reboot-instances
                 parameters:
                   instanceIds: "{{labels.instance_id}}"
-            approval: manual
+            approval: {mode: manual, roles: [sre]}
         """;
 
     private static readonly Dictionary<string, string> ProdLabels = TestData.Labels(("env", "prod"), ("instance_id", "i-0123456789abcdef0"));
@@ -109,7 +109,7 @@ public sealed class PolicyEvaluatorTests
             rules:
               - name: surge
                 match: {categories: [traffic-surge]}
-                approval: manual
+                approval: {mode: manual, roles: [sre]}
                 actions:
                   - action: aws.ecs.force-new-deployment
                     parameters: {cluster: prod, service: "{{service}}"}
@@ -143,7 +143,7 @@ public sealed class PolicyEvaluatorTests
             rules:
               - name: surge
                 match: {}
-                approval: manual
+                approval: {mode: manual, roles: [sre]}
                 actions:
                   - action: aws.autoscaling.set-desired-capacity
                     parameters: {group: web, desired: "{{recommended.desired}}"}
@@ -222,7 +222,7 @@ public sealed class PolicyEvaluatorTests
               - action: aws.ec2.reboot-instances
                 parameters:
                   instanceIds: "{{derived.instance_id}}"
-            approval: manual
+            approval: {mode: manual, roles: [sre]}
         """;
 
     [Fact]

@@ -172,6 +172,7 @@ public sealed class PolicyLoaderTests
                   - action: aws.ec2.reboot-instances
                     parameters:
                       instanceIds: "{{derived.instance_id}}"
+                approval: {mode: manual, roles: [sre]}
             """);
         var rule = Infrastructure.Policies.Load("""
             rules:
@@ -183,6 +184,7 @@ public sealed class PolicyLoaderTests
                   - action: aws.ec2.reboot-instances
                     parameters:
                       instanceIds: "{{derived.instance_id}}"
+                approval: {mode: manual, roles: [sre]}
             """).Rules.Single();
 
         errors.Select(e => e.Message).ShouldHaveSingleItem().ShouldContain("rule 'text' match.derivedPatterns: the pattern for 'instance_id' is not a valid regular expression");
@@ -192,18 +194,44 @@ public sealed class PolicyLoaderTests
     }
 
     [Fact]
+    public void Load_ManualApprovalWithoutRoles_IsAnErrorNamingTheRule()
+    {
+        var errors = Infrastructure.Policies.Errors("""
+            rules:
+              - name: anyone-may-approve
+                match: {}
+                actions:
+                  - action: pagerduty.note
+                    parameters: {incident: PABC123, content: hi}
+                approval: {mode: manual, approvers: 1}
+              - name: approval-left-out
+                match: {}
+                actions:
+                  - action: pagerduty.note
+                    parameters: {incident: PABC123, content: hi}
+            """);
+
+        errors.Select(e => e.Message).ShouldBe([
+            "rule 'anyone-may-approve': manual approval needs the roles that may approve (approval: {mode: manual, roles: [sre]})",
+            "rule 'approval-left-out': manual approval needs the roles that may approve (approval: {mode: manual, roles: [sre]})",
+        ], ignoreOrder: true);
+    }
+
+    [Fact]
     public void Load_RuleWithoutActionsOrRequiredParameters_ReportsEach()
     {
         var errors = Infrastructure.Policies.Errors("""
             rules:
               - name: one
                 match: {}
+                approval: auto
               - name: two
                 match: {}
                 actions:
                   - action: aws.ecs.force-new-deployment
                     parameters:
                       cluster: prod
+                approval: auto
             """);
 
         errors.Select(e => e.Message).ShouldBe(["rule 'one' needs actions",

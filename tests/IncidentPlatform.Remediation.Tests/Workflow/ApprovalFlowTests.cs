@@ -59,11 +59,11 @@ public sealed class ApprovalFlowTests : FakeServerTest
         await using var host = await StartAsync();
         var remediation = await PendingAsync(host, AnalysisCategories.Dns);
 
-        var first = await host.DecideAsync(remediation.Id, "alice", channel: "slack");
-        var again = await host.DecideAsync(remediation.Id, "alice", channel: "slack");
-        var changedMind = await host.DecideAsync(remediation.Id, "alice", approve: false);
+        var first = await host.DecideAsync(remediation.Id, "alice", roles: ["sre"], channel: "slack");
+        var again = await host.DecideAsync(remediation.Id, "alice", roles: ["sre"], channel: "slack");
+        var changedMind = await host.DecideAsync(remediation.Id, "alice", approve: false, roles: ["sre"]);
         Server.Requests.ShouldBeEmpty();
-        var second = await host.DecideAsync(remediation.Id, "bob", channel: "mcp");
+        var second = await host.DecideAsync(remediation.Id, "bob", roles: ["sre"], channel: "mcp");
 
         first.Remediation!.State.ShouldBe(RemediationState.PendingApproval);
         again.Accepted.ShouldBeTrue();
@@ -79,7 +79,7 @@ public sealed class ApprovalFlowTests : FakeServerTest
     }
 
     [Fact]
-    public async Task Approve_HighRiskByItsRequester_IsRefusedFourEyes()
+    public async Task Approve_ByItsRequester_IsRefusedFourEyes()
     {
         await using var host = await StartAsync();
         var now = host.Time.GetUtcNow();
@@ -87,19 +87,95 @@ public sealed class ApprovalFlowTests : FakeServerTest
         {
             Id = $"rem-{Guid.NewGuid():N}", IncidentId = "inc-four-eyes", ActionId = CatalogActions.HttpWebhook,
             Parameters = new Dictionary<string, string> { ["url"] = $"{Server.BaseAddress}ops/restart", ["body"] = "{}" },
-            Rule = "one-approver", PolicyVersion = "v", Risk = RiskLevel.High, ApprovalMode = ApprovalMode.Manual,
-            RequiredApprovals = 1, AllowedRoles = ["sre"], State = RemediationState.PendingApproval, RequestedBy = "alice",
-            ExpiresAt = now.AddHours(1), CreatedAt = now, UpdatedAt = now,
+            Rule = "one-approver", PolicyVersion = "v", Risk = RiskLevel.Medium, ApprovalMode = ApprovalMode.Manual,
+            RequiredApprovals = 1, AllowedRoles = ["sre"], State = RemediationState.PendingApproval, RequestedBy = "Alice",
+            RequestedById = "oidc:https://idp.example/alice-1", ExpiresAt = now.AddHours(1), CreatedAt = now, UpdatedAt = now,
         }, default))!;
 
-        var own = await host.DecideAsync(requested.Id, "alice", roles: ["sre"]);
-        var other = await host.DecideAsync(requested.Id, "bob", roles: ["sre"]);
+        // Under another display name, through another channel: the same person by the stable id.
+        var own = await host.DecideAsync(requested.Id, "alice.w", roles: ["sre"], channel: "ui", actorId: "oidc:https://idp.example/alice-1");
+        var other = await host.DecideAsync(requested.Id, "Alice", roles: ["sre"], actorId: "oidc:https://idp.example/alice-2");
 
         own.Status.ShouldBe(403);
-        own.Error.ShouldBe($"remediation {requested.Id} is high-risk: it needs an approver other than its requester alice (four eyes)");
+        own.Error.ShouldBe($"remediation {requested.Id} needs an approver other than its requester Alice (four eyes)");
         other.Accepted.ShouldBeTrue(other.Error);
         var ran = await host.Repository.GetAsync(requested.Id, default);
         ran!.Result.ShouldNotBeNull().Error.ShouldBeNull();
+        Server.Requests.Count.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Approve_SamePersonUnderTwoNames_CountsOnce()
+    {
+        await using var host = await StartAsync();
+        var remediation = await PendingAsync(host, AnalysisCategories.Dns);
+
+        var first = await host.DecideAsync(remediation.Id, "alice", roles: ["sre"], channel: "slack", actorId: "slack:T1/U1");
+        var second = await host.DecideAsync(remediation.Id, "Alice Smith", roles: ["sre"], channel: "slack", actorId: "slack:T1/U1");
+
+        first.Remediation!.State.ShouldBe(RemediationState.PendingApproval);
+        second.Accepted.ShouldBeTrue();
+        second.Remediation!.State.ShouldBe(RemediationState.PendingApproval);
+        second.Remediation.Decisions.ShouldHaveSingleItem().ActorId.ShouldBe("slack:T1/U1");
+        Server.Requests.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Approve_TwoPeopleSharingADisplayName_AreTwoApprovers()
+    {
+        await using var host = await StartAsync();
+        var remediation = await PendingAsync(host, AnalysisCategories.Dns);
+
+        await host.DecideAsync(remediation.Id, "alex", roles: ["sre"], channel: "slack", actorId: "slack:T1/U1");
+        var second = await host.DecideAsync(remediation.Id, "alex", roles: ["sre"], channel: "slack", actorId: "slack:T2/U1");
+
+        second.Accepted.ShouldBeTrue(second.Error);
+        second.Remediation!.State.ShouldBe(RemediationState.Approved);
+        second.Remediation.Decisions.Select(d => d.ActorId).ShouldBe(["slack:T1/U1", "slack:T2/U1"]);
+        Server.Requests.Count.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Decide_WithoutAStableActorId_IsForbidden()
+    {
+        await using var host = await StartAsync();
+        var remediation = await PendingAsync(host, AnalysisCategories.Timeout);
+
+        var result = await host.DecideAsync(remediation.Id, "bob", roles: ["sre"], actorId: "");
+
+        result.Status.ShouldBe(403);
+        result.Error!.ShouldStartWith("a decision needs an identified actor (a name and a stable actor id)");
+        (await host.Repository.GetAsync(remediation.Id, default))!.State.ShouldBe(RemediationState.PendingApproval);
+    }
+
+    [Fact]
+    public async Task Approve_HighRiskWithoutAnApproverCount_NeedsTwoDistinctPeople()
+    {
+        await using var host = await StartAsync();
+        var remediation = await PendingAsync(host, AnalysisCategories.ResourceSaturation);
+        remediation.RequiredApprovals.ShouldBe(2);
+
+        var first = await host.DecideAsync(remediation.Id, "bob", roles: ["sre"]);
+        var again = await host.DecideAsync(remediation.Id, "bob", roles: ["sre"]);
+        Server.Requests.ShouldBeEmpty();
+        var second = await host.DecideAsync(remediation.Id, "carol", roles: ["sre"]);
+
+        first.Remediation!.State.ShouldBe(RemediationState.PendingApproval);
+        again.Remediation!.State.ShouldBe(RemediationState.PendingApproval);
+        second.Remediation!.State.ShouldBe(RemediationState.Approved);
+        Server.Requests.Count.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Approve_HighRiskWithOneApproverSaidExplicitly_OnePersonApproves()
+    {
+        await using var host = await StartAsync();
+        var remediation = await PendingAsync(host, AnalysisCategories.TrafficSurge);
+        remediation.RequiredApprovals.ShouldBe(1);
+
+        var result = await host.DecideAsync(remediation.Id, "bob", roles: ["sre"]);
+
+        result.Remediation!.State.ShouldBe(RemediationState.Approved);
         Server.Requests.Count.ShouldBe(1);
     }
 
@@ -182,7 +258,21 @@ public sealed class ApprovalFlowTests : FakeServerTest
             actions:
               - action: http.webhook
                 parameters: {url: "{{Server.BaseAddress}}ops/restart", body: "{}"}
-            approval: {mode: manual, approvers: 2}
+            approval: {mode: manual, approvers: 2, roles: [sre]}
+          - name: high-risk-default
+            match: {categories: [resource-saturation]}
+            actions:
+              - action: http.webhook
+                parameters: {url: "{{Server.BaseAddress}}ops/restart", body: "{}"}
+            approval: {mode: manual, roles: [sre]}
+            risk: high
+          - name: high-risk-one-said
+            match: {categories: [traffic-surge]}
+            actions:
+              - action: http.webhook
+                parameters: {url: "{{Server.BaseAddress}}ops/restart", body: "{}"}
+            approval: {mode: manual, approvers: 1, roles: [sre]}
+            risk: high
         """, new Dictionary<string, string?> { ["Remediation:Webhook:Secret"] = "webhook-secret-0123456789" });
 
     private static async Task<Contracts.Remediation> PendingAsync(RemediationHost host, string category)

@@ -110,7 +110,7 @@ public sealed class ExecutionTests : FakeServerTest
             actions:
               - action: http.webhook
                 parameters: {url: "{{hook.BaseAddress}}ops/restart"}
-            approval: manual
+            approval: {mode: manual, roles: [sre]}
         """;
 
     // An approved remediation whose execute command was never delivered (written straight to the store).

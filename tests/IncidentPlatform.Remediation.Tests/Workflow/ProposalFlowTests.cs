@@ -123,7 +123,7 @@ public sealed class ProposalFlowTests : FakeServerTest
         remediation.ExpiresAt.ShouldBe(host.Time.GetUtcNow().AddMinutes(30));
         remediation.Risk.ShouldBe(RiskLevel.High);
         remediation.AllowedRoles.ShouldBe(["sre"]);
-        remediation.RequiredApprovals.ShouldBe(1);
+        remediation.RequiredApprovals.ShouldBe(2); // high risk, no count said: two people
         host.Harness.Published.Select<ApprovalRequested>().Single().Context.Message.RemediationId.ShouldBe(remediation.Id);
         host.Harness.Published.Select<ExecuteRemediation>().ShouldBeEmpty();
         Server.Requests.ShouldBeEmpty();

@@ -13,17 +13,22 @@ internal sealed class WebhookSchema : ActionSchema
 
     public override IReadOnlyList<BoundSpec> Bounds { get; } =
     [
-        new("allowedUrls", IsList: true, "URL prefixes (scheme, host, port and path prefix) that may be called"),
+        new("allowedUrls", IsList: true, "URL prefixes (scheme, host, port and whole leading path segments) that may be called"),
     ];
 
     /// <summary>True when <paramref name="url"/> is under the allowed <paramref name="prefix"/>: same scheme, host and
-    /// port, and a path that starts with the prefix's path.</summary>
+    /// port, and a path that is the prefix's path or continues it by whole segments (<c>/ops</c> and <c>/ops/</c> allow
+    /// <c>/ops/restart</c>, never <c>/ops-admin</c>).</summary>
     public static bool IsUnder(Uri url, string prefix) =>
         Uri.TryCreate(prefix, UriKind.Absolute, out var allowed) &&
         string.Equals(url.Scheme, allowed.Scheme, StringComparison.OrdinalIgnoreCase) &&
         string.Equals(url.IdnHost, allowed.IdnHost, StringComparison.OrdinalIgnoreCase) &&
         url.Port == allowed.Port &&
-        url.AbsolutePath.StartsWith(allowed.AbsolutePath, StringComparison.Ordinal);
+        IsPathUnder(url.AbsolutePath, allowed.AbsolutePath);
+
+    private static bool IsPathUnder(string path, string allowed) =>
+        string.Equals(path, allowed, StringComparison.Ordinal) ||
+        path.StartsWith(allowed.EndsWith('/') ? allowed : allowed + "/", StringComparison.Ordinal);
 
     protected override void CheckBounds(Dictionary<string, string> parameters, ActionBounds bounds, List<string> errors)
     {

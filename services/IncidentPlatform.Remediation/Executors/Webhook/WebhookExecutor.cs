@@ -9,12 +9,16 @@ namespace IncidentPlatform.Remediation.Executors.Webhook;
 
 /// <summary>
 /// <c>http.webhook</c>: POST the JSON body, signed as <see cref="WebhookSignature"/> says, to the URL (already checked
-/// against the allowlist).
+/// against the allowlist). Redirects are not followed (the client is registered so; a 3xx is a failure), and at most
+/// <see cref="MaxReplyBytes"/> of the reply are read and kept.
 /// </summary>
 internal sealed class WebhookExecutor(HttpClient http, IOptions<WebhookOptions> options, TimeProvider time) : IActionExecutor
 {
     /// <summary>The remediation id header (the receiver's idempotency key).</summary>
     public const string RemediationHeader = "X-IncidentPlatform-Remediation";
+
+    /// <summary>How much of the reply is read and stored with the result.</summary>
+    public const int MaxReplyBytes = 4096;
 
     /// <inheritdoc />
     public string ActionId => CatalogActions.HttpWebhook;
@@ -46,16 +50,33 @@ internal sealed class WebhookExecutor(HttpClient http, IOptions<WebhookOptions> 
         request.Headers.Add(RemediationHeader, run.Remediation.Id);
         try
         {
-            using var response = await http.SendAsync(request, cancellationToken);
-            var answer = await response.Content.ReadAsStringAsync(cancellationToken);
+            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+            var answer = await ReadCappedAsync(response.Content, cancellationToken);
             var output = $"{(int)response.StatusCode} {response.ReasonPhrase}" + (answer.Length > 0 ? $": {answer}" : "");
             return response.IsSuccessStatusCode
                 ? ActionOutcome.Succeeded(record, output)
                 : ActionOutcome.Failed(record, $"the webhook answered {(int)response.StatusCode}", output);
         }
-        catch (Exception e) when (e is HttpRequestException or Polly.Timeout.TimeoutRejectedException or Polly.CircuitBreaker.BrokenCircuitException)
+        catch (Exception e) when (e is HttpRequestException or IOException or Polly.Timeout.TimeoutRejectedException
+                                       or Polly.CircuitBreaker.BrokenCircuitException)
         {
             return ActionOutcome.Failed(record, $"the webhook could not be reached: {e.Message}");
         }
+    }
+
+    private static async Task<string> ReadCappedAsync(HttpContent content, CancellationToken cancellationToken)
+    {
+        await using var stream = await content.ReadAsStreamAsync(cancellationToken);
+        var buffer = new byte[MaxReplyBytes + 1];
+        var read = 0;
+        int n;
+        while (read < buffer.Length && (n = await stream.ReadAsync(buffer.AsMemory(read), cancellationToken)) > 0)
+        {
+            read += n;
+        }
+
+        return read > MaxReplyBytes
+            ? Encoding.UTF8.GetString(buffer, 0, MaxReplyBytes) + $"… (cut at {MaxReplyBytes} bytes)"
+            : Encoding.UTF8.GetString(buffer, 0, read);
     }
 }
