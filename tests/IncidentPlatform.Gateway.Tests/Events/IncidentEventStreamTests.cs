@@ -57,6 +57,15 @@ public sealed class IncidentEventStreamTests(RabbitMqFixture rabbit) : IClassFix
         await using var second = await GatewayTestHost.StartAsync(configure: b => b.Configuration.AddInMemoryCollection(bus));
         await using var firstStream = await EventStream.OpenAsync(first);
         await using var secondStream = await EventStream.OpenAsync(second);
+        // Until its bus is connected a gateway answers 503 rather than promise what it cannot keep: wait for health.
+        foreach (var host in new[] { first, second })
+        {
+            await Eventually.GetAsync(async () =>
+            {
+                using var health = await host.Client(apiKey: null).GetAsync("/health");
+                return health.StatusCode;
+            }, status => status == HttpStatusCode.OK, "the gateway healthy, its bus connected");
+        }
 
         (await first.Client(TestKeys.Writer).PostAsync("/api/alerts", Wire.Alert(title: "Replicated event", service: "fanout"))).EnsureSuccessStatusCode();
 
