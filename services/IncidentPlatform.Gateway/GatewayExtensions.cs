@@ -67,6 +67,7 @@ public static class GatewayExtensions
         bus.AddRequestClient<RunDetection>(BusRequests.Timeout);
         bus.AddRequestClient<SendNotification>(BusRequests.Timeout);
         bus.AddRequestClient<DecideRemediation>(BusRequests.Timeout);
+        bus.AddRequestClient<ResolveRemediation>(BusRequests.Timeout);
         bus.AddRequestClient<SuggestRemediations>(BusRequests.Timeout);
         bus.AddRequestClient<GetRemediationPolicy>(BusRequests.Timeout);
         bus.AddRemediationRequestClients();
@@ -83,6 +84,7 @@ public static class GatewayExtensions
         app.MapIncidentEndpoints();
         app.MapIncidentCommandEndpoints();
         app.MapRemediationEndpoints();
+        app.MapRemediationResolveEndpoints();
         app.MapAuditEndpoints();
         app.MapDeliveryEndpoints();
         app.MapSlackInteractions();
