@@ -1,6 +1,7 @@
 using IncidentPlatform.Contracts;
 using IncidentPlatform.Gateway.Api;
 using IncidentPlatform.Gateway.Auth;
+using IncidentPlatform.Gateway.DeadLetters;
 using IncidentPlatform.Gateway.Deliveries;
 using IncidentPlatform.Gateway.Events;
 using IncidentPlatform.Gateway.Incidents;
@@ -50,6 +51,7 @@ public static class GatewayExtensions
         builder.Services.AddScoped<IIncidentDetailPart, TimelinePart>();
         builder.Services.AddDeliveries();
         builder.Services.AddSlackInteractivity();
+        builder.Services.AddDeadLetters();
         builder.AddIntake();
         builder.AddSilences();
         builder.AddGatewayRemediations();
@@ -85,6 +87,7 @@ public static class GatewayExtensions
         app.MapIncidentCommandEndpoints();
         app.MapRemediationEndpoints();
         app.MapRemediationResolveEndpoints();
+        app.MapDeadLetters();
         app.MapAuditEndpoints();
         app.MapDeliveryEndpoints();
         app.MapSlackInteractions();

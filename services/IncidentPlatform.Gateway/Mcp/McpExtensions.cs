@@ -47,6 +47,7 @@ internal static class McpExtensions
             .WithTools<RemediationSuggestionsTool>(ArgumentJson)
             .WithTools<RemediationDecisionTool>(ArgumentJson)
             .WithTools<RemediationResolveTool>(ArgumentJson)
+            .WithTools<DeadLettersTool>(ArgumentJson)
             .WithTools<SilencesTool>(ArgumentJson)
             .WithResources<IncidentResources>()
             .WithResources<PolicyResource>()
