@@ -13,9 +13,13 @@ namespace IncidentPlatform.ServiceDefaults.Messaging.DeadLetters;
 /// </summary>
 internal sealed class DeadLetterRecordFilter(IServiceProvider services) : IFilter<ExceptionReceiveContext>
 {
-    private static readonly Meter Meter = new("incidentplatform.messaging");
-    private static readonly Counter<long> DeadLetters = Meter.CreateCounter<long>(
-        "incidentplatform.messaging.dead_letters", description: "Messages that exhausted their retries and went to an error queue.");
+    /// <summary>The meter of the messaging defaults.</summary>
+    public const string MeterName = "incidentplatform.messaging";
+
+    /// <summary>The counter of dead letters, tagged with the queue.</summary>
+    public const string CounterName = "incidentplatform.messaging.dead_letters";
+
+    private Counter<long>? _deadLetters;
 
     public void Probe(ProbeContext context) => context.CreateFilterScope("deadLetterRecord");
 
@@ -38,7 +42,9 @@ internal sealed class DeadLetterRecordFilter(IServiceProvider services) : IFilte
     public async Task Send(ExceptionReceiveContext context, IPipe<ExceptionReceiveContext> next)
     {
         var queue = context.InputAddress.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries).LastOrDefault() ?? "unknown";
-        DeadLetters.Add(1, new KeyValuePair<string, object?>("queue", queue));
+        _deadLetters ??= services.GetRequiredService<IMeterFactory>().Create(MeterName)
+            .CreateCounter<long>(CounterName, description: "Messages that exhausted their retries and went to an error queue.");
+        _deadLetters.Add(1, new KeyValuePair<string, object?>("queue", queue));
         try
         {
             var messageId = context.GetMessageId()?.ToString();

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -53,6 +54,7 @@ public sealed class DeadLetterTests(RabbitMqFixture rabbit) : IClassFixture<Rabb
             consumers: c => c.AddConsumer<PoisonableConsumer>());
         await Eventually.GetAsync(() => HealthAsync(host), h => h.Status == "Healthy", "the gateway healthy, its bus connected");
 
+        using var metrics = new MetricRecorder(host.Services.GetRequiredService<IMeterFactory>(), "incidentplatform.messaging");
         foreach (var incident in new[] { "inc-redeliver", "inc-discard" })
         {
             await host.Services.GetRequiredService<IBus>().Publish(new VerifyAuditTrail { IncidentId = incident, OccurredAt = DateTimeOffset.UtcNow });
@@ -68,6 +70,7 @@ public sealed class DeadLetterTests(RabbitMqFixture rabbit) : IClassFixture<Rabb
             item.GetProperty("messageTypes").EnumerateArray().Select(t => t.GetString()).ShouldContain("urn:message:IncidentPlatform.Contracts:VerifyAuditTrail");
         }
 
+        metrics.Total("incidentplatform.messaging.dead_letters", ("queue", Queue)).ShouldBe(2);
         if (onRabbitMq)
         {
             (await ErrorQueueLengthAsync()).ShouldBe(2u);

@@ -32,7 +32,8 @@ internal sealed class RemediationHost(TestHost host, ManualTimeProvider time) : 
     /// <paramref name="redis"/>, on that Redis (so a second host started on it finds what the first left).
     /// </summary>
     public static async Task<RemediationHost> StartAsync(
-        string policy, IReadOnlyDictionary<string, string?>? configuration = null, ManualTimeProvider? time = null, string? redis = null)
+        string policy, IReadOnlyDictionary<string, string?>? configuration = null, ManualTimeProvider? time = null, string? redis = null,
+        Action<IServiceCollection>? services = null)
     {
         time ??= new ManualTimeProvider(TestData.Wednesday10);
         var host = await TestHost.StartAsync("ip-remediation-", directory =>
@@ -59,6 +60,7 @@ internal sealed class RemediationHost(TestHost host, ManualTimeProvider time) : 
 
             builder.Services.AddSingleton<TimeProvider>(time);
             builder.AddRemediationModule();
+            services?.Invoke(builder.Services);
             builder.Services.AddMassTransitTestHarness(bus => bus.AddRemediationConsumers());
             builder.Services.Configure<TestHarnessOptions>(o =>
             {

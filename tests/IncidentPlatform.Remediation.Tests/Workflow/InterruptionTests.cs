@@ -1,6 +1,7 @@
 using IncidentPlatform.Contracts;
 using IncidentPlatform.Remediation.Audit;
 using IncidentPlatform.Remediation.Executors;
+using IncidentPlatform.Remediation.Executors.Webhook;
 using IncidentPlatform.Remediation.Tests.Infrastructure;
 using IncidentPlatform.Testing;
 using MassTransit.Testing;
@@ -67,6 +68,32 @@ public sealed class InterruptionTests : FakeServerTest
     }
 
     [Fact]
+    public async Task Execute_WebhookGivesNoAnswerInTime_IsInterruptedAtOnceAndNotRunAgain()
+    {
+        await using var redis = await RedisServer.StartNewAsync();
+        await using var host = await StartAsync(redis, TestData.Wednesday10, services => services.AddHttpClient<WebhookExecutor>()
+            .ConfigureHttpClient(client => client.Timeout = TimeSpan.FromMilliseconds(300)));
+        var id = (await host.SeedWebhookAsync($"{Server.BaseAddress}ops/restart", "restart")).Id;
+        var executor = host.Services.GetRequiredService<RemediationExecutor>();
+
+        var ran = await executor.ExecuteAsync(id, host.Harness.Bus, CancellationToken.None);
+        var again = await executor.ExecuteAsync(id, host.Harness.Bus, CancellationToken.None);
+        await host.QuietAsync();
+        _release.SetResult();
+
+        (ran, again).ShouldBe((true, false));
+        var interrupted = (await host.Repository.GetAsync(id, default))!;
+        interrupted.State.ShouldBe(RemediationState.Interrupted);
+        interrupted.Result!.Error.ShouldNotBeNull().ShouldContain("the webhook gave no definite answer");
+        interrupted.Result.Request.ShouldNotBeNull().ShouldContain("ops/restart");
+        host.Harness.Published.Select<RemediationInterrupted>().ShouldHaveSingleItem();
+        host.Harness.Published.Select<RemediationFailed>().ShouldBeEmpty();
+        Server.Requests.Count.ShouldBe(1);
+        (await host.Services.GetRequiredService<AuditTrail>().ReadAsync(interrupted.IncidentId, default)).Select(e => e.Kind)
+            .ShouldBe(["executing", "interrupted"]);
+    }
+
+    [Fact]
     public async Task Resolve_SucceededThenAgain_RecordsItOnceAndRefusesTheSecond()
     {
         await using var redis = await RedisServer.StartNewAsync();
@@ -90,9 +117,9 @@ public sealed class InterruptionTests : FakeServerTest
         Server.Requests.ShouldBeEmpty();
     }
 
-    private Task<RemediationHost> StartAsync(RedisServer redis, DateTimeOffset now) => RemediationHost.StartAsync(
-        Policy, new Dictionary<string, string?> { ["Remediation:Webhook:Secret"] = "webhook-secret-0123456789" },
-        new ManualTimeProvider(now), redis.ConnectionString);
+    private Task<RemediationHost> StartAsync(RedisServer redis, DateTimeOffset now, Action<IServiceCollection>? services = null) =>
+        RemediationHost.StartAsync(Policy, new Dictionary<string, string?> { ["Remediation:Webhook:Secret"] = "webhook-secret-0123456789" },
+            new ManualTimeProvider(now), redis.ConnectionString, services);
 
     private static async Task<RemediationCommandResult> ResolveAsync(
         RemediationHost host, string id, RemediationResolution resolution, string[] roles, string? comment = null)
