@@ -71,10 +71,16 @@ internal sealed class RemediationHost(TestHost host, ManualTimeProvider time) : 
     public async Task<Incident> SeedAsync(Incident incident) =>
         (await Services.GetRequiredService<IIncidentStore>().FindOrOpenAsync(incident.Fingerprint, incident)).Incident;
 
-    /// <summary>Publishes the analysis of <paramref name="incident"/> and waits until the consumer handled it.</summary>
-    public async Task AnalyzedAsync(Incident incident, IncidentAnalysis analysis)
+    /// <summary>
+    /// Publishes the analysis of <paramref name="incident"/> (asked for by <paramref name="requestedById"/>, if given) and
+    /// waits until the consumer handled it.
+    /// </summary>
+    public async Task AnalyzedAsync(Incident incident, IncidentAnalysis analysis, string? requestedBy = null, string? requestedById = null)
     {
-        var message = new IncidentAnalyzed { IncidentId = incident.Id, OccurredAt = Time.GetUtcNow(), Analysis = analysis };
+        var message = new IncidentAnalyzed
+        {
+            IncidentId = incident.Id, OccurredAt = Time.GetUtcNow(), Analysis = analysis, RequestedBy = requestedBy, RequestedById = requestedById,
+        };
         var id = NewId.NextGuid();
         await Harness.Bus.Publish(message, context => context.MessageId = id);
         await Eventually.TrueAsync(() => Harness.Consumed.Select<IncidentAnalyzed>(c => c.Context.MessageId == id).Any(), "IncidentAnalyzed consumed");
