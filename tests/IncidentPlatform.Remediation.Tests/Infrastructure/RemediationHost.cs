@@ -27,9 +27,10 @@ internal sealed class RemediationHost(TestHost host, ManualTimeProvider time) : 
 
     public string PolicyPath => host.Directory.File("policy.yaml");
 
-    /// <summary>Starts a host with <paramref name="policy"/> as its policy file.</summary>
+    /// <summary>Starts a host with <paramref name="policy"/> as its policy file; <paramref name="configure"/> adds to it.</summary>
     public static async Task<RemediationHost> StartAsync(
-        string policy, IReadOnlyDictionary<string, string?>? configuration = null, ManualTimeProvider? time = null)
+        string policy, IReadOnlyDictionary<string, string?>? configuration = null, ManualTimeProvider? time = null,
+        Action<HostApplicationBuilder>? configure = null)
     {
         time ??= new ManualTimeProvider(TestData.Wednesday10);
         var host = await TestHost.StartAsync("ip-remediation-", directory =>
@@ -56,6 +57,7 @@ internal sealed class RemediationHost(TestHost host, ManualTimeProvider time) : 
 
             builder.Services.AddSingleton<TimeProvider>(time);
             builder.AddRemediationModule();
+            configure?.Invoke(builder);
             builder.Services.AddMassTransitTestHarness(bus => bus.AddRemediationConsumers());
             builder.Services.Configure<TestHarnessOptions>(o =>
             {
