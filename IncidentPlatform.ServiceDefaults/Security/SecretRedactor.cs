@@ -7,8 +7,8 @@ namespace IncidentPlatform.ServiceDefaults.Security;
 /// cloud and vendor keys, bearer and basic credentials, JWTs, credentials in URLs and connection strings, values of
 /// password/secret/token-like keys, and (when configured) e-mail addresses. Redaction errs towards removing too much.
 /// One redactor serves everything that hands incident text on: the analysis prompts and the gateway's MCP results.
-/// Every pattern has a time limit; text whose redaction runs out of time is withheld whole (<see cref="Withheld"/>),
-/// never passed on unredacted.
+/// Every pattern has a time limit; text whose redaction runs out of time twice is withheld whole
+/// (<see cref="Withheld"/>), never passed on unredacted.
 /// </summary>
 public sealed partial class SecretRedactor(bool redactEmails)
 {
@@ -24,8 +24,9 @@ public sealed partial class SecretRedactor(bool redactEmails)
     /// </summary>
     public const int Lookahead = 4096;
 
-    // Per pattern and call; a line of incident text takes microseconds.
-    private const int TimeoutMilliseconds = 1000;
+    // Per pattern and call, measured in wall-clock time: a line of incident text takes microseconds of CPU, but a
+    // pattern's first use compiles its code, and a busy machine can stall a thread, so a timeout is tried once more.
+    private const int TimeoutMilliseconds = 2000;
 
     /// <summary>
     /// <paramref name="text"/> redacted and then cut to <paramref name="maxLength"/> characters (with <c>…</c>). Only
@@ -49,13 +50,20 @@ public sealed partial class SecretRedactor(bool redactEmails)
             return (text, 0);
         }
 
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            return RedactAll(text);
-        }
-        catch (RegexMatchTimeoutException)
-        {
-            return (Withheld, 1);
+            try
+            {
+                return RedactAll(text);
+            }
+            catch (RegexMatchTimeoutException) when (attempt == 2)
+            {
+                return (Withheld, 1);
+            }
+            catch (RegexMatchTimeoutException)
+            {
+                // Once more: the first attempt may have lost its time to compiling or to a stalled thread.
+            }
         }
     }
 
