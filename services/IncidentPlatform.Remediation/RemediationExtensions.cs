@@ -63,6 +63,7 @@ public static class RemediationExtensions
         services.AddSingleton<RemediationTimeline>();
         services.AddSingleton<ProposalService>();
         services.AddSingleton<ApprovalService>();
+        services.AddSingleton<InterruptionService>();
         services.AddSingleton<SuggestionService>();
         services.AddSingleton<VerificationService>();
         services.AddSingleton<SweepStatus>();
@@ -80,6 +81,7 @@ public static class RemediationExtensions
     {
         bus.AddConsumer<IncidentAnalyzedConsumer, IncidentAnalyzedConsumerDefinition>();
         bus.AddConsumer<DecideRemediationConsumer, DecideRemediationConsumerDefinition>();
+        bus.AddConsumer<ResolveRemediationConsumer, ResolveRemediationConsumerDefinition>();
         bus.AddConsumer<ExecuteRemediationConsumer, ExecuteRemediationConsumerDefinition>();
         bus.AddConsumer<SuggestRemediationsConsumer, SuggestRemediationsConsumerDefinition>();
         bus.AddConsumer<VerifyAuditTrailConsumer, VerifyAuditTrailConsumerDefinition>();

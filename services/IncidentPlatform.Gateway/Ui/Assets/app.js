@@ -4,9 +4,10 @@ import { $, say, refreshTimes, throttle } from './dom.js';
 import { showList, onListEvent, onListKey } from './list.js';
 import { showIncident, currentIncident } from './incident.js';
 import { showSilences } from './silences.js';
+import { showDeadLetters } from './deadletters.js';
 import { startStream, stopStream, streaming } from './live.js';
 
-const PAGES = ['login', 'list', 'detail', 'silences'];
+const PAGES = ['login', 'list', 'detail', 'silences', 'dead-letters'];
 let shown = null;
 
 function show(page) {
@@ -72,6 +73,10 @@ async function route() {
       show('silences');
       document.title = 'Silences · IncidentPlatform';
       await showSilences();
+    } else if (hash.startsWith('#/dead-letters')) {
+      show('dead-letters');
+      document.title = 'Dead letters · IncidentPlatform';
+      await showDeadLetters();
     } else {
       show('list');
       document.title = 'Incidents · IncidentPlatform';
