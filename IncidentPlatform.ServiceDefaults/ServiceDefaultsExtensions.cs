@@ -19,7 +19,8 @@ namespace IncidentPlatform.ServiceDefaults;
 
 /// <summary>
 /// What every service gets, in the shape of the Aspire ServiceDefaults template: OpenTelemetry, health checks,
-/// service discovery, and the standard resilience handler on every <see cref="HttpClient"/>.
+/// service discovery, and the standard resilience handler on every <see cref="HttpClient"/>. No outgoing URL's path or
+/// query reaches a log line or a span (<see cref="UrlRedaction"/>): webhook URLs carry their secret there.
 /// </summary>
 public static class ServiceDefaultsExtensions
 {
@@ -47,8 +48,11 @@ public static class ServiceDefaultsExtensions
         builder.ConfigureOpenTelemetry();
         builder.AddDefaultHealthChecks();
         builder.Services.AddServiceDiscovery();
+        builder.Services.TryAddSingleton<RedactingHttpClientLogger>();
         builder.Services.ConfigureHttpClientDefaults(http =>
         {
+            // The default handlers log whole URLs; ours logs them redacted.
+            http.RemoveAllLoggers().AddLogger<RedactingHttpClientLogger>(wrapHandlersPipeline: true);
             // One pipeline, so one circuit breaker, per destination: a vendor that is down does not stop calls to others.
             http.AddStandardResilienceHandler().Configure(HttpResilience.RetryOnlyWhatIsSafe).SelectPipelineByAuthority();
             http.AddServiceDiscovery();
@@ -88,6 +92,7 @@ public static class ServiceDefaultsExtensions
                 .AddRuntimeInstrumentation()
                 .AddMeter(ServiceTelemetry, MassTransitTelemetry, McpTelemetry))
             .WithTracing(tracing => tracing
+                .AddProcessor(new UrlRedactingProcessor()) // first, so that no exporter sees a URL unredacted
                 .AddSource(ServiceTelemetry, MassTransitTelemetry, McpTelemetry)
                 .AddAspNetCoreInstrumentation(aspNetCore => aspNetCore.Filter = context => !IsProbe(context.Request.Path))
                 .AddHttpClientInstrumentation());

@@ -14,6 +14,7 @@ using IncidentPlatform.Gateway.Slack;
 using IncidentPlatform.Gateway.Telemetry;
 using IncidentPlatform.Gateway.Ui;
 using IncidentPlatform.ServiceDefaults.Messaging;
+using IncidentPlatform.ServiceDefaults.Security;
 using IncidentPlatform.Store;
 using MassTransit;
 
@@ -41,6 +42,7 @@ public static class GatewayExtensions
         builder.Services.AddGatewayTelemetry();
         builder.Services.AddProblemDetails();
         builder.Services.AddGatewayJson();
+        builder.Services.AddSecretRedactor(); // MCP results pass through it, as the analysis prompts do
         builder.Services.AddScoped<IncidentCommands>();
         builder.Services.AddScoped<IncidentListView>();
         builder.Services.AddGatewayMcp().WithHttpTransport(o => o.Stateless = true);

@@ -55,6 +55,7 @@ public static class RemediationExtensions
         services.AddSingleton<PolicyProvider>();
         services.AddHostedService<PolicyWatcher>();
         services.AddSingleton<RemediationRepository>();
+        services.AddSingleton(sp => new AuditHasher(sp.GetRequiredService<IOptions<RemediationOptions>>().Value.AuditKey));
         services.AddSingleton<AuditTrail>();
         services.AddSingleton<AuditVerifier>();
         services.AddSingleton<RunLimits>();

@@ -30,4 +30,10 @@ internal sealed class RemediationOptions
 
     /// <summary>An execution still running after this time is recorded as interrupted (a person resolves it) and never retried by itself.</summary>
     public TimeSpan ExecutionTimeout { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>
+    /// The key of the audit chain (HMAC-SHA256, at least 32 characters, a secret: from a secret store or the environment).
+    /// Unset: the chain is plain SHA-256, which shows a changed entry but can be rebuilt by whoever can write the store.
+    /// </summary>
+    public string? AuditKey { get; set; }
 }

@@ -27,6 +27,10 @@ internal sealed class RemediationOptionsValidator(IHostEnvironment environment) 
         Positive(errors, "Remediation:SweepInterval", options.SweepInterval);
         Positive(errors, "Remediation:ResendApprovedAfter", options.ResendApprovedAfter);
         Positive(errors, "Remediation:ExecutionTimeout", options.ExecutionTimeout);
+        if (!string.IsNullOrEmpty(options.AuditKey) && options.AuditKey.Length < Audit.AuditHasher.MinimumKeyLength)
+        {
+            errors.Add($"'Remediation:AuditKey' must have at least {Audit.AuditHasher.MinimumKeyLength} characters (or be unset for an unkeyed chain).");
+        }
         if (options.PolicySettleTime < TimeSpan.Zero)
         {
             errors.Add("'Remediation:PolicySettleTime' must not be negative.");

@@ -27,10 +27,11 @@ internal sealed class NotifierHost(TestHost host, ManualTimeProvider time) : IAs
 
     /// <summary>
     /// Starts a host on the embedded store in a temporary directory, or on the Redis store at <paramref name="redis"/>
-    /// (as a distributed notifier runs).
+    /// (as a distributed notifier runs); <paramref name="configure"/> adds to the host (a logger provider…).
     /// </summary>
     public static async Task<NotifierHost> StartAsync(
-        IDictionary<string, string?> configuration, DateTimeOffset? now = null, string? redis = null)
+        IDictionary<string, string?> configuration, DateTimeOffset? now = null, string? redis = null,
+        Action<HostApplicationBuilder>? configure = null)
     {
         var time = new ManualTimeProvider(now ?? TestData.Now);
         var host = await TestHost.StartAsync("ip-notifier-", directory =>
@@ -52,6 +53,7 @@ internal sealed class NotifierHost(TestHost host, ManualTimeProvider time) : IAs
             // out of its retries, or a vendor would see more requests than the delivery's attempts.
             builder.AddServiceDefaults();
             builder.AddNotifierModule();
+            configure?.Invoke(builder);
             builder.Services.AddMassTransitTestHarness(bus =>
             {
                 bus.SetTestTimeouts(testInactivityTimeout: TimeSpan.FromMilliseconds(200));

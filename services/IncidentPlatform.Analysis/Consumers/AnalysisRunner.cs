@@ -20,9 +20,11 @@ internal sealed partial class AnalysisRunner(
     public static readonly TimeSpan ClaimTtl = TimeSpan.FromDays(7);
 
     /// <summary>Runs the analysis unless <paramref name="claim"/> was already taken; returns the stored incident, or null when
-    /// there was nothing to do (already done, incident gone, or skipped by <paramref name="skip"/>).</summary>
+    /// there was nothing to do (already done, incident gone, or skipped by <paramref name="skip"/>). A
+    /// <paramref name="requester"/> (a person asking for it) is carried on <see cref="IncidentAnalyzed"/>.</summary>
     public async Task<Incident?> RunAsync(
-        string incidentId, string claim, bool force, Func<Incident, string?> skip, IPublishEndpoint publish, CancellationToken cancellationToken)
+        string incidentId, string claim, bool force, Func<Incident, string?> skip, IPublishEndpoint publish, CancellationToken cancellationToken,
+        (string By, string? Id)? requester = null)
     {
         if (!await idempotency.TryClaimAsync(claim, ClaimTtl, cancellationToken))
         {
@@ -54,7 +56,11 @@ internal sealed partial class AnalysisRunner(
             }
 
             await store.AppendTimelineAsync(incidentId, Timeline(analysis), cancellationToken);
-            await publish.Publish(new IncidentAnalyzed { IncidentId = incidentId, OccurredAt = analysis.AnalyzedAt, Analysis = analysis }, cancellationToken);
+            await publish.Publish(new IncidentAnalyzed
+            {
+                IncidentId = incidentId, OccurredAt = analysis.AnalyzedAt, Analysis = analysis,
+                RequestedBy = requester?.By, RequestedById = requester?.Id,
+            }, cancellationToken);
             return stored;
         }
         catch

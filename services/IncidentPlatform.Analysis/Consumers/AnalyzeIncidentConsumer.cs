@@ -15,7 +15,8 @@ internal sealed class AnalyzeIncidentConsumer(AnalysisRunner runner, IncidentPla
         var claim = context.MessageId is { } id
             ? $"analysis:command:{id:N}"
             : $"analysis:command:{message.IncidentId}:{message.OccurredAt.UtcTicks}:{message.RequestedBy}";
-        var stored = await runner.RunAsync(message.IncidentId, claim, message.Force, skip: _ => null, context, context.CancellationToken);
+        var stored = await runner.RunAsync(message.IncidentId, claim, message.Force, skip: _ => null, context, context.CancellationToken,
+            (message.RequestedBy, message.RequestedById));
         if (context.ResponseAddress is null)
         {
             return;

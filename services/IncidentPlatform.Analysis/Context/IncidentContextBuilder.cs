@@ -1,6 +1,6 @@
 using IncidentPlatform.Analysis.Configuration;
-using IncidentPlatform.Analysis.Redaction;
 using IncidentPlatform.Contracts;
+using IncidentPlatform.ServiceDefaults.Security;
 using IncidentPlatform.Store;
 using Microsoft.Extensions.Options;
 
@@ -8,7 +8,8 @@ namespace IncidentPlatform.Analysis.Context;
 
 /// <summary>
 /// Gathers what an analysis sees about an incident from the store — its alerts, signals and sample lines, labels,
-/// recent similar incidents and how they ended — with every piece of text redacted and bounded.
+/// recent similar incidents and how they ended — with every piece of text redacted and bounded (cut after redaction,
+/// see <see cref="SecretRedactor.Redact(string, int)"/>).
 /// </summary>
 internal sealed class IncidentContextBuilder(
     IIncidentStore store, SecretRedactor redactor, IOptions<AnalysisOptions> options)
@@ -24,9 +25,9 @@ internal sealed class IncidentContextBuilder(
         var redactions = 0;
         string Clean(string? text, int maxLength)
         {
-            var (redacted, count) = redactor.Redact(text ?? "");
+            var (redacted, count) = redactor.Redact(text ?? "", maxLength);
             redactions += count;
-            return Bounded(redacted.Trim(), maxLength);
+            return redacted;
         }
 
         var alerts = (await store.GetAlertsAsync(incident.Id, o.MaxAlerts, cancellationToken)).Reverse().ToList();
@@ -78,17 +79,15 @@ internal sealed class IncidentContextBuilder(
         var labels = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (key, value) in alerts.SelectMany(a => a.Labels).Concat(incident.Labels))
         {
-            var (redacted, count) = redactor.Redact(key, value ?? "");
+            var (redacted, count) = redactor.Redact(key, value ?? "", 200);
             redactions += count;
-            labels[key] = Bounded(redacted.Trim(), 200);
+            labels[key] = redacted;
         }
 
         var similar = await SimilarAsync(incident, Clean, cancellationToken);
         return new IncidentContext(incident, Clean(incident.Title, o.MaxLineLength), labels, lines, signals, similar,
             Templates(incident, alerts), redactions);
     }
-
-    private static string Bounded(string text, int max) => text.Length > max ? text[..max] + "…" : text;
 
     /// <summary>What identifies the failure: the detector's template ids (or normalized templates) and normalized alert titles.</summary>
     private static IReadOnlyList<string> Templates(Incident incident, IReadOnlyList<Alert> alerts)

@@ -12,6 +12,12 @@ public sealed record AnalyzeIncident : IIncidentMessage
     /// <summary>Who asked.</summary>
     public required string RequestedBy { get; init; }
 
+    /// <summary>
+    /// The stable id of who asked (<c>key:…</c>, <c>oidc:…</c>, <c>slack:…</c>): carried to <see cref="IncidentAnalyzed"/>,
+    /// so a remediation proposed from this analysis counts that person as its requester (four eyes).
+    /// </summary>
+    public string? RequestedById { get; init; }
+
     /// <summary>Bypass the cache.</summary>
     public bool Force { get; init; }
 }

@@ -9,6 +9,12 @@ public sealed record IncidentAnalyzed : IIncidentMessage
     /// <summary>When it happened.</summary>
     public required DateTimeOffset OccurredAt { get; init; }
 
+    /// <summary>Who asked for this analysis (display name), null when the platform ran it on its own.</summary>
+    public string? RequestedBy { get; init; }
+
+    /// <summary>The stable id of who asked (<see cref="AnalyzeIncident.RequestedById"/>), null when nobody did.</summary>
+    public string? RequestedById { get; init; }
+
     /// <summary>The analysis.</summary>
     public required IncidentAnalysis Analysis { get; init; }
 }

@@ -43,8 +43,9 @@ public sealed record Remediation
     public required string RequestedBy { get; init; }
 
     /// <summary>
-    /// The stable id (<c>key:…</c>, <c>oidc:…</c>, <c>slack:…</c>) of the person who asked for it, null when the policy
-    /// proposed it on its own; that person may not approve it (four eyes).
+    /// The stable id (<c>key:…</c>, <c>oidc:…</c>, <c>slack:…</c>) of the person who asked for it (through the analysis
+    /// that proposed it), <c>policy</c> when the policy proposed it on its own (null in older records); that person may
+    /// not approve it (four eyes).
     /// </summary>
     public string? RequestedById { get; init; }
 

@@ -54,6 +54,7 @@ internal static class McpExtensions
             .WithPrompts<IncidentPrompts>()
             .WithRequestFilters(filters => filters
                 .AddListToolsFilter(next => async (request, ct) => RemediationSuggestionsTool.WithCatalog(await next(request, ct)))
+                .AddCallToolFilter(ToolResultRedaction.Create)
                 .AddCallToolFilter(ToolArgumentsFilter.Create)
                 .AddGetPromptFilter(next => async (request, ct) =>
                 {

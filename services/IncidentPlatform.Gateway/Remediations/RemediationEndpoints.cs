@@ -38,7 +38,7 @@ internal static class RemediationEndpoints
             var (result, problem) = await BusRequests.SendAsync<VerifyAuditTrail, AuditTrailVerification>(
                 client, new VerifyAuditTrail { IncidentId = id, OccurredAt = time.GetUtcNow() }, ct);
             return problem ?? TypedResults.Ok(new AuditVerificationResponse(
-                result!.Valid, result.Entries, result.FirstBrokenSequence, result.Error));
+                result!.Mode, result.Valid, result.Entries, result.FirstBrokenSequence, result.Error));
         }).RequireScope(Scopes.Read).WithName("VerifyAuditTrail").WithSummary("Check the incident's hash-chained audit trail.");
         return app;
     }

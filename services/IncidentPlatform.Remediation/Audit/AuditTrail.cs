@@ -8,8 +8,9 @@ namespace IncidentPlatform.Remediation.Audit;
 /// <summary>
 /// The append-only, hash-chained audit trail of each incident (an <see cref="IAppendLog"/> stream). Appends use
 /// compare-and-append at the expected length, so writers on several replicas extend one chain and never fork it.
+/// Hashed by <see cref="AuditHasher"/>: keyed when <c>Remediation:AuditKey</c> is set.
 /// </summary>
-internal sealed class AuditTrail(IAppendLog log, TimeProvider time)
+internal sealed class AuditTrail(IAppendLog log, TimeProvider time, AuditHasher hasher)
 {
     private const int MaxAttempts = 100;
 
@@ -45,7 +46,7 @@ internal sealed class AuditTrail(IAppendLog log, TimeProvider time)
                 PreviousHash = previous,
                 Hash = "",
             };
-            entry = entry with { Hash = AuditHasher.Hash(entry) };
+            entry = entry with { Hash = hasher.Hash(entry) };
             var json = JsonSerializer.Serialize(entry, RemediationJsonContext.Default.AuditEntry);
             if (await log.TryAppendAsync(stream, json, length, cancellationToken) is not null)
             {

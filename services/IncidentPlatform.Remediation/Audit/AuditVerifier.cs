@@ -5,9 +5,10 @@ namespace IncidentPlatform.Remediation.Audit;
 
 /// <summary>
 /// Checks an incident's audit chain: every entry readable, at its position, for its incident, linked to the previous
-/// entry's hash, and carrying the hash of its own content. Reports the first link that does not hold.
+/// entry's hash, and carrying the hash of its own content (keyed or not, as configured: the answer names the mode, and
+/// a keyed check fails a chain rebuilt without the key). Reports the first link that does not hold.
 /// </summary>
-internal sealed class AuditVerifier(IAppendLog log)
+internal sealed class AuditVerifier(IAppendLog log, AuditHasher hasher)
 {
     /// <summary>Verifies the trail of <paramref name="incidentId"/>.</summary>
     public async Task<AuditTrailVerification> VerifyAsync(string incidentId, CancellationToken cancellationToken)
@@ -23,17 +24,17 @@ internal sealed class AuditVerifier(IAppendLog log)
                 var total = await log.LengthAsync(AuditTrail.Stream(incidentId), cancellationToken);
                 return new AuditTrailVerification
                 {
-                    IncidentId = incidentId, Valid = false, Entries = total, FirstBrokenSequence = position, Error = error,
+                    IncidentId = incidentId, Mode = hasher.Mode, Valid = false, Entries = total, FirstBrokenSequence = position, Error = error,
                 };
             }
 
             previous = hash;
         }
 
-        return new AuditTrailVerification { IncidentId = incidentId, Valid = true, Entries = count };
+        return new AuditTrailVerification { IncidentId = incidentId, Mode = hasher.Mode, Valid = true, Entries = count };
     }
 
-    private static string? Check(string incidentId, long position, string text, string previous, out string hash)
+    private string? Check(string incidentId, long position, string text, string previous, out string hash)
     {
         hash = "";
         if (AuditTrail.Parse(text) is not { } entry)
@@ -56,9 +57,9 @@ internal sealed class AuditVerifier(IAppendLog log)
             return $"entry {position} does not link to entry {position - 1} (previous hash {Short(entry.PreviousHash)}, expected {Short(previous)})";
         }
 
-        if (AuditHasher.Hash(entry) != entry.Hash)
+        if (hasher.Hash(entry) != entry.Hash)
         {
-            return $"entry {position} was modified: its content does not match its hash {Short(entry.Hash)}";
+            return $"entry {position} was modified: its content does not match its hash {Short(entry.Hash)} ({hasher.Mode})";
         }
 
         hash = entry.Hash;

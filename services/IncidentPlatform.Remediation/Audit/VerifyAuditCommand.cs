@@ -59,17 +59,19 @@ internal static class VerifyAuditCommand
         try
         {
             builder.AddIncidentStore();
+            var key = builder.Configuration[$"{RemediationOptions.Section}:{nameof(RemediationOptions.AuditKey)}"];
+            builder.Services.AddSingleton(new AuditHasher(key));
             builder.Services.AddSingleton<AuditVerifier>();
             using var host = builder.Build();
             await host.StartAsync();
             var result = await host.Services.GetRequiredService<AuditVerifier>().VerifyAsync(incidentId, CancellationToken.None);
             await host.StopAsync();
             await output.WriteLineAsync(result.Valid
-                ? $"valid: the audit trail of {incidentId} has {result.Entries} entries and every link holds"
-                : $"invalid: the audit trail of {incidentId} has {result.Entries} entries; first broken link at entry {result.FirstBrokenSequence}: {result.Error}");
+                ? $"valid ({result.Mode}): the audit trail of {incidentId} has {result.Entries} entries and every link holds"
+                : $"invalid ({result.Mode}): the audit trail of {incidentId} has {result.Entries} entries; first broken link at entry {result.FirstBrokenSequence}: {result.Error}");
             return result.Valid ? 0 : 1;
         }
-        catch (Exception e) when (e is ConfigurationException or IOException or OptionsValidationException)
+        catch (Exception e) when (e is ConfigurationException or IOException or OptionsValidationException or ArgumentException)
         {
             await error.WriteLineAsync($"{Name}: {e.Message}");
             return 2;

@@ -22,6 +22,9 @@ internal sealed class ProposalService(
     IIdempotencyStore idempotency, IOptions<RemediationOptions> options, RemediationTelemetry telemetry,
     ILogger<ProposalService> logger)
 {
+    /// <summary>The requester of a remediation the policy proposed on its own (name and id).</summary>
+    public const string Policy = "policy";
+
     private readonly KeyedLock _incidents = new();
 
     /// <summary>Proposes what the policy allows for the analyzed incident; returns the notes on what was left out.</summary>
@@ -79,7 +82,7 @@ internal sealed class ProposalService(
                 continue;
             }
 
-            if (await ProposeAsync(id, candidate, policy, incident, publish, cancellationToken))
+            if (await ProposeAsync(id, candidate, policy, incident, Requester(message), publish, cancellationToken))
             {
                 proposed.Add(id);
             }
@@ -90,8 +93,8 @@ internal sealed class ProposalService(
     }
 
     private async Task<bool> ProposeAsync(
-        string id, Candidate candidate, RemediationPolicy policy, Incident incident, IPublishEndpoint publish,
-        CancellationToken cancellationToken)
+        string id, Candidate candidate, RemediationPolicy policy, Incident incident, (string By, string Id) requester,
+        IPublishEndpoint publish, CancellationToken cancellationToken)
     {
         var now = workflow.Time.GetUtcNow();
         var rule = candidate.Rule;
@@ -108,7 +111,8 @@ internal sealed class ProposalService(
             RequiredApprovals = rule.Approval.Mode == ApprovalMode.Manual ? rule.Approval.Approvers : 0,
             AllowedRoles = rule.Approval.Roles,
             State = RemediationState.Proposed,
-            RequestedBy = "policy",
+            RequestedBy = requester.By,
+            RequestedById = requester.Id,
             DryRun = options.Value.DryRun == true || rule.DryRun,
             Target = candidate.Target,
             CreatedAt = now,
@@ -121,7 +125,7 @@ internal sealed class ProposalService(
         }
 
         telemetry.Proposed(created);
-        await workflow.AuditAsync("proposed", "policy", "policy", created, cancellationToken,
+        await workflow.AuditAsync("proposed", requester.By, Policy, created, cancellationToken, ("requestedById", requester.Id),
             ("recommendedByAnalysis", candidate.Recommendation is null ? "false" : "true"),
             ("rationale", candidate.Recommendation?.Rationale));
         await publish.Publish(new RemediationProposed
@@ -134,6 +138,10 @@ internal sealed class ProposalService(
         await workflow.AdvanceAsync(created, rule.Approval.ExpiresAfter, publish, cancellationToken);
         return true;
     }
+
+    // Whoever asked for the analysis asked for what it proposes: that person may not also approve it (four eyes).
+    private static (string By, string Id) Requester(IncidentAnalyzed message) =>
+        message.RequestedById is { Length: > 0 } id ? (message.RequestedBy ?? id, id) : (Policy, Policy);
 
     // One "evaluated" entry per analysis when a rule matched or something was left out, so the trail also says why an
     // action did not run. The idempotency claim keeps a redelivery from writing it twice.

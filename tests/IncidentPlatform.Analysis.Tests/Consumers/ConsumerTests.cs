@@ -117,12 +117,16 @@ public sealed class ConsumerTests : IAsyncLifetime
 
         var response = await client.GetResponse<IncidentCommandResult>(new AnalyzeIncident
         {
-            IncidentId = "inc-pool-1", OccurredAt = _host.Time.GetUtcNow(), RequestedBy = "alice", Force = true,
+            IncidentId = "inc-pool-1", OccurredAt = _host.Time.GetUtcNow(), RequestedBy = "alice", RequestedById = "key:alice", Force = true,
         });
 
         response.Message.Accepted.ShouldBeTrue();
         response.Message.Incident.ShouldNotBeNull().Analysis.ShouldNotBeNull().Cached.ShouldBeFalse();
         _model.Calls.Count.ShouldBe(2);
+        // Whoever asked is carried to the proposals (four eyes); the analysis on opening was nobody's request.
+        var analyzed = _harness.Published.Select<IncidentAnalyzed>().Select(p => p.Context.Message).ToList();
+        (analyzed[0].RequestedBy, analyzed[0].RequestedById).ShouldBe((null, null));
+        (analyzed[^1].RequestedBy, analyzed[^1].RequestedById).ShouldBe(("alice", "key:alice"));
     }
 
     [Fact]

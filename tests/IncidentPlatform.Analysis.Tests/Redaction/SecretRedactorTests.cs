@@ -1,4 +1,4 @@
-using IncidentPlatform.Analysis.Redaction;
+using IncidentPlatform.ServiceDefaults.Security;
 
 namespace IncidentPlatform.Analysis.Tests.Redaction;
 
@@ -77,5 +77,61 @@ public sealed class SecretRedactorTests
         var (text, _) = new SecretRedactor(redactEmails: false).Redact("bounce from jane.doe@example.com");
 
         text.ShouldBe("bounce from jane.doe@example.com");
+    }
+
+    [Fact]
+    public void Redact_APatternRunsOutOfTime_WithholdsTheTextInsteadOfPassingItOn()
+    {
+        // "a.a.a…": every dot starts a word, and the secret-field pattern scans the rest of the line from each one.
+        var text = string.Concat(Enumerable.Repeat("a.", 200_000)) + " password=hunter2-secret";
+
+        var (redacted, count) = _redactor.Redact(text);
+
+        redacted.ShouldBe(SecretRedactor.Withheld);
+        count.ShouldBe(1);
+    }
+
+    [Theory]
+    [InlineData(0)] // the key starts right at the read limit
+    [InlineData(5)] // the read limit cuts through the key
+    [InlineData(19)]
+    public void Redact_ASecretTheReadLimitCutsThrough_LeavesNoPrefixOfIt(int keyCharsBeforeLimit)
+    {
+        const int max = 100;
+        var limit = max + SecretRedactor.Lookahead;
+        var text = new string('x', limit - keyCharsBeforeLimit - 1) + " AKIAIOSFODNN7EXAMPLE and more";
+
+        var (redacted, _) = _redactor.Redact(text, max);
+        var (alone, _) = _redactor.Redact(text[..limit]); // what redacting after a plain cut would leave
+
+        redacted.ShouldBe(new string('x', max) + "…");
+        if (keyCharsBeforeLimit > 0)
+        {
+            alone.ShouldEndWith("AKIAIOSFODNN7EXAMPLE"[..keyCharsBeforeLimit]);
+        }
+    }
+
+    [Theory]
+    [InlineData(95)] // the key straddles the length the text is cut to
+    [InlineData(100)]
+    public void Redact_ASecretTheLengthCutsThrough_IsRedactedBeforeTheCut(int keyAt)
+    {
+        var text = new string('x', keyAt - 1) + " AKIAIOSFODNN7EXAMPLE and more";
+
+        var (redacted, count) = _redactor.Redact(text, 100);
+
+        count.ShouldBe(1);
+        redacted.ShouldNotContain("AKIA");
+        redacted.ShouldStartWith(new string('x', keyAt - 1) + " [REDACT"[..Math.Min(8, 101 - keyAt)]);
+        redacted.Length.ShouldBe(101);
+    }
+
+    [Fact]
+    public void Redact_WithALength_CutsTheLabelValueAfterRedaction()
+    {
+        var (redacted, count) = _redactor.Redact("db_password", "hunter2-" + new string('y', 300), 20);
+
+        count.ShouldBe(1);
+        redacted.ShouldBe("[REDACTED:secret]");
     }
 }

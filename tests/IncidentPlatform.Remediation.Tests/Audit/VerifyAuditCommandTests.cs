@@ -22,7 +22,7 @@ public sealed class VerifyAuditCommandTests : IDisposable
         var (exit, output) = await RunAsync("verify-audit", "inc-cli-ok");
 
         exit.ShouldBe(0, output);
-        output.ShouldContain("valid: the audit trail of inc-cli-ok has 3 entries and every link holds");
+        output.ShouldContain("valid (sha256): the audit trail of inc-cli-ok has 3 entries and every link holds");
     }
 
     [Fact]
@@ -33,7 +33,7 @@ public sealed class VerifyAuditCommandTests : IDisposable
         var (exit, output) = await RunAsync("verify-audit", "inc-cli-forged");
 
         exit.ShouldBe(1, output);
-        output.ShouldContain("invalid: the audit trail of inc-cli-forged has 4 entries; first broken link at entry 3: entry 3 does not link to entry 2");
+        output.ShouldContain("invalid (sha256): the audit trail of inc-cli-forged has 4 entries; first broken link at entry 3: entry 3 does not link to entry 2");
     }
 
     [Fact]
@@ -85,7 +85,26 @@ public sealed class VerifyAuditCommandTests : IDisposable
         exit.ShouldBe(0, output.ToString());
     }
 
-    private async Task WriteTrailAsync(string incidentId, bool forged)
+    [Fact]
+    public async Task VerifyAudit_KeyedChain_SaysWhichModeItChecked()
+    {
+        await WriteTrailAsync("inc-cli-keyed", forged: false, new AuditHasher(Key));
+        string[] store = ["--IncidentPlatform:Store=embedded", $"--IncidentPlatform:DataDirectory={_directory.File("data")}"];
+        using var keyed = new StringWriter();
+        using var unkeyed = new StringWriter();
+
+        var keyedExit = await VerifyAuditCommand.RunAsync(["verify-audit", "inc-cli-keyed", .. store, $"--Remediation:AuditKey={Key}"], keyed, keyed);
+        var unkeyedExit = await VerifyAuditCommand.RunAsync(["verify-audit", "inc-cli-keyed", .. store], unkeyed, unkeyed);
+
+        keyedExit.ShouldBe(0, keyed.ToString());
+        keyed.ToString().ShouldContain("valid (hmac-sha256): the audit trail of inc-cli-keyed has 3 entries");
+        unkeyedExit.ShouldBe(1);
+        unkeyed.ToString().ShouldContain("invalid (sha256): the audit trail of inc-cli-keyed has 3 entries; first broken link at entry 0");
+    }
+
+    private const string Key = "verify-audit-key-0123456789abcdefghij";
+
+    private async Task WriteTrailAsync(string incidentId, bool forged, AuditHasher? hasher = null)
     {
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
         builder.Configuration["IncidentPlatform:Store"] = "embedded";
@@ -94,7 +113,7 @@ public sealed class VerifyAuditCommandTests : IDisposable
         using var host = builder.Build();
         await host.StartAsync();
         var log = host.Services.GetRequiredService<IAppendLog>();
-        var trail = new AuditTrail(log, TimeProvider.System);
+        var trail = new AuditTrail(log, TimeProvider.System, hasher ?? AuditHasher.Unkeyed);
         foreach (var kind in new[] { "proposed", "approved", "succeeded" })
         {
             await trail.AppendAsync(new AuditRecord(incidentId, kind, "policy", "policy", new Dictionary<string, string>()), default);
@@ -105,7 +124,7 @@ public sealed class VerifyAuditCommandTests : IDisposable
             // Someone with store access adds an entry that claims to follow the chain but links to nothing.
             var last = (await trail.ReadAsync(incidentId, default))[^1];
             var fake = last with { Sequence = 3, Kind = "approved", Actor = "mallory", PreviousHash = new string('f', 64) };
-            await log.AppendAsync(AuditTrail.Stream(incidentId), System.Text.Json.JsonSerializer.Serialize(fake with { Hash = AuditHasher.Hash(fake) },
+            await log.AppendAsync(AuditTrail.Stream(incidentId), System.Text.Json.JsonSerializer.Serialize(fake with { Hash = AuditHasher.Unkeyed.Hash(fake) },
                 Serialization.RemediationJsonContext.Default.AuditEntry));
         }
 

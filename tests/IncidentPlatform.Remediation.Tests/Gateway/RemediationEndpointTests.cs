@@ -93,6 +93,7 @@ public sealed class RemediationEndpointTests
 
         verification.GetProperty("valid").GetBoolean().ShouldBeTrue();
         verification.GetProperty("entries").GetInt64().ShouldBe(3);
+        verification.GetProperty("mode").GetString().ShouldBe("sha256");
         missing.StatusCode.ShouldBe(HttpStatusCode.NotFound);
         anonymous.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
     }

@@ -29,11 +29,12 @@ internal sealed class RemediationHost(TestHost host, ManualTimeProvider time) : 
 
     /// <summary>
     /// Starts a host with <paramref name="policy"/> as its policy file, on the embedded store or, given
-    /// <paramref name="redis"/>, on that Redis (so a second host started on it finds what the first left).
+    /// <paramref name="redis"/>, on that Redis (so a second host started on it finds what the first left);
+    /// <paramref name="configure"/> adds to the host (the services' defaults, a logger provider…).
     /// </summary>
     public static async Task<RemediationHost> StartAsync(
         string policy, IReadOnlyDictionary<string, string?>? configuration = null, ManualTimeProvider? time = null, string? redis = null,
-        Action<IServiceCollection>? services = null)
+        Action<IServiceCollection>? services = null, Action<HostApplicationBuilder>? configure = null)
     {
         time ??= new ManualTimeProvider(TestData.Wednesday10);
         var host = await TestHost.StartAsync("ip-remediation-", directory =>
@@ -61,6 +62,7 @@ internal sealed class RemediationHost(TestHost host, ManualTimeProvider time) : 
             builder.Services.AddSingleton<TimeProvider>(time);
             builder.AddRemediationModule();
             services?.Invoke(builder.Services);
+            configure?.Invoke(builder);
             builder.Services.AddMassTransitTestHarness(bus => bus.AddRemediationConsumers());
             builder.Services.Configure<TestHarnessOptions>(o =>
             {
@@ -76,10 +78,16 @@ internal sealed class RemediationHost(TestHost host, ManualTimeProvider time) : 
     public async Task<Incident> SeedAsync(Incident incident) =>
         (await Services.GetRequiredService<IIncidentStore>().FindOrOpenAsync(incident.Fingerprint, incident)).Incident;
 
-    /// <summary>Publishes the analysis of <paramref name="incident"/> and waits until the consumer handled it.</summary>
-    public async Task AnalyzedAsync(Incident incident, IncidentAnalysis analysis)
+    /// <summary>
+    /// Publishes the analysis of <paramref name="incident"/> (asked for by <paramref name="requestedById"/>, if given) and
+    /// waits until the consumer handled it.
+    /// </summary>
+    public async Task AnalyzedAsync(Incident incident, IncidentAnalysis analysis, string? requestedBy = null, string? requestedById = null)
     {
-        var message = new IncidentAnalyzed { IncidentId = incident.Id, OccurredAt = Time.GetUtcNow(), Analysis = analysis };
+        var message = new IncidentAnalyzed
+        {
+            IncidentId = incident.Id, OccurredAt = Time.GetUtcNow(), Analysis = analysis, RequestedBy = requestedBy, RequestedById = requestedById,
+        };
         var id = NewId.NextGuid();
         await Harness.Bus.Publish(message, context => context.MessageId = id);
         await Eventually.TrueAsync(() => Harness.Consumed.Select<IncidentAnalyzed>(c => c.Context.MessageId == id).Any(), "IncidentAnalyzed consumed");

@@ -105,6 +105,36 @@ public sealed class ApprovalFlowTests : FakeServerTest
     }
 
     [Fact]
+    public async Task Approve_ByWhoeverAskedForTheAnalysisThatProposedIt_IsRefusedFourEyes()
+    {
+        await using var host = await StartAsync();
+        var incident = await host.SeedAsync(TestData.Incident());
+        await host.AnalyzedAsync(incident, TestData.Analysis(AnalysisCategories.Dns), requestedBy: "Alice", requestedById: "key:alice");
+        var requested = (await host.RemediationsAsync(incident.Id)).ShouldHaveSingleItem();
+
+        var own = await host.DecideAsync(requested.Id, "alice", roles: ["sre"], actorId: "key:alice");
+        var other = await host.DecideAsync(requested.Id, "bob", roles: ["sre"], actorId: "key:bob");
+
+        requested.RequestedBy.ShouldBe("Alice");
+        requested.RequestedById.ShouldBe("key:alice");
+        own.Status.ShouldBe(403);
+        own.Error.ShouldBe($"remediation {requested.Id} needs an approver other than its requester Alice (four eyes)");
+        other.Accepted.ShouldBeTrue(other.Error);
+        var proposed = (await host.Services.GetRequiredService<AuditTrail>().ReadAsync(incident.Id, default)).First(e => e.Kind == "proposed");
+        (proposed.Actor, proposed.Details["requestedById"]).ShouldBe(("Alice", "key:alice"));
+    }
+
+    [Fact]
+    public async Task Propose_OnItsOwn_IsRequestedByThePolicy()
+    {
+        await using var host = await StartAsync();
+
+        var remediation = await PendingAsync(host, AnalysisCategories.Dns);
+
+        (remediation.RequestedBy, remediation.RequestedById).ShouldBe(("policy", "policy"));
+    }
+
+    [Fact]
     public async Task Approve_SamePersonUnderTwoNames_CountsOnce()
     {
         await using var host = await StartAsync();

@@ -42,7 +42,7 @@ internal sealed class RootCauseAnalysisTool(IIncidentStore store, IPublishEndpoi
         }
 
         var requestedAt = time.GetUtcNow();
-        await bus.Publish(new AnalyzeIncident { IncidentId = id, OccurredAt = requestedAt, RequestedBy = user!.Actor(), Force = refresh },
+        await bus.Publish(new AnalyzeIncident { IncidentId = id, OccurredAt = requestedAt, RequestedBy = user!.Actor(), RequestedById = user!.ActorId(), Force = refresh },
             cancellationToken);
         var deadline = requestedAt + TimeSpan.FromSeconds(waitSeconds);
         while (true)

@@ -95,7 +95,7 @@ async function loadAudit(id) {
   try {
     const [page, check] = await Promise.all([api(`/api/incidents/${encodeURIComponent(id)}/audit?limit=500`),
       api(`/api/incidents/${encodeURIComponent(id)}/audit/verify`).catch((e) => ({ error: e.message }))]);
-    const verdict = check.valid ? el('div', { class: 'callout callout-ok', text: `Chain verified: ${check.entries} entries, no link broken.` })
+    const verdict = check.valid ? el('div', { class: 'callout callout-ok', text: `Chain verified (${check.mode}): ${check.entries} entries, no link broken.` })
       : el('div', { class: 'callout callout-bad', text: check.error || `Broken at entry ${check.firstBrokenSequence}.` });
     box.replaceChildren(verdict, page.items.length === 0 ? el('p', { class: 'muted small', text: 'No entries: nothing was proposed.' })
       : el('div', { class: 'table-wrap' }, el('table', { class: 'audit' },
