@@ -2,6 +2,7 @@ using IncidentPlatform.Contracts;
 using IncidentPlatform.Gateway.Api;
 using IncidentPlatform.Gateway.Auth;
 using IncidentPlatform.Gateway.Deliveries;
+using IncidentPlatform.Gateway.Kpis;
 using IncidentPlatform.Gateway.Events;
 using IncidentPlatform.Gateway.Incidents;
 using IncidentPlatform.Gateway.Intake;
@@ -49,6 +50,7 @@ public static class GatewayExtensions
         builder.Services.AddScoped<IIncidentDetailPart, AlertsPart>();
         builder.Services.AddScoped<IIncidentDetailPart, TimelinePart>();
         builder.Services.AddDeliveries();
+        builder.Services.AddKpis();
         builder.Services.AddSlackInteractivity();
         builder.AddIntake();
         builder.AddSilences();
@@ -85,6 +87,7 @@ public static class GatewayExtensions
         app.MapRemediationEndpoints();
         app.MapAuditEndpoints();
         app.MapDeliveryEndpoints();
+        app.MapKpiEndpoints();
         app.MapSlackInteractions();
         app.MapIntake();
         app.MapSilenceEndpoints();
