@@ -47,6 +47,7 @@ internal static class McpExtensions
             .WithTools<RemediationSuggestionsTool>(ArgumentJson)
             .WithTools<RemediationDecisionTool>(ArgumentJson)
             .WithTools<SilencesTool>(ArgumentJson)
+            .WithTools<IncidentKpisTool>(ArgumentJson)
             .WithResources<IncidentResources>()
             .WithResources<PolicyResource>()
             .WithPrompts<IncidentPrompts>()
