@@ -10,6 +10,8 @@ internal static class KpiEndpoints
     {
         services.AddOptions<KpiOptions>().BindConfiguration(KpiOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<KpiService>();
+        services.AddSingleton<KpiMetrics>();
+        services.AddHostedService<KpiMetricsRefresher>();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, KpiJsonContext.Default));
         return services;
     }

@@ -18,4 +18,8 @@ internal sealed class KpiOptions
     /// <summary>How long what was read is reused by later requests whose window it covers (default 30 s).</summary>
     [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
     public TimeSpan CacheFor { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How often the KPI metrics (<see cref="KpiMetrics"/>) are recomputed; 0 turns them off (default 1 minute).</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
+    public TimeSpan MetricsInterval { get; set; } = TimeSpan.FromMinutes(1);
 }

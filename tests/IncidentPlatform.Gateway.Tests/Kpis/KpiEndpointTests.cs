@@ -3,7 +3,6 @@ using IncidentPlatform.Contracts;
 using IncidentPlatform.Gateway.Tests.Incidents;
 using IncidentPlatform.Gateway.Tests.Infrastructure;
 using IncidentPlatform.Testing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace IncidentPlatform.Gateway.Tests.Kpis;
 
@@ -11,8 +10,7 @@ public sealed class KpiEndpointTests
 {
     private static readonly string Window = $"from={KpiHistory.From:O}&to={KpiHistory.To:O}".Replace("+", "%2B", StringComparison.Ordinal);
 
-    private static Task<GatewayTestHost> StartAsync(ManualTimeProvider clock) =>
-        GatewayTestHost.StartAsync(configure: b => b.Services.AddSingleton<TimeProvider>(clock));
+    private static Task<GatewayTestHost> StartAsync(ManualTimeProvider clock) => KpiHistory.StartHostAsync(clock);
 
     [Fact]
     public async Task Kpis_StoredHistory_AnswersTheHandWorkedFigures()

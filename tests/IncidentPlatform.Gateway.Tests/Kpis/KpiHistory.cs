@@ -4,6 +4,7 @@ using IncidentPlatform.Contracts;
 using IncidentPlatform.Gateway.Deliveries;
 using IncidentPlatform.Gateway.Kpis;
 using IncidentPlatform.Gateway.Remediations;
+using IncidentPlatform.Gateway.Tests.Infrastructure;
 using IncidentPlatform.Store;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -46,6 +47,10 @@ internal static class KpiHistory
             new(e, [], [], []),
         ];
     }
+
+    /// <summary>A gateway on <paramref name="clock"/> whose KPI metrics are refreshed only when a test says (so nothing is read before the history is stored).</summary>
+    public static Task<GatewayTestHost> StartHostAsync(TimeProvider clock) => GatewayTestHost.StartAsync(
+        [new("Kpis:MetricsInterval", "00:00:00")], b => b.Services.AddSingleton(clock));
 
     /// <summary>Writes the facts where the services keep them: incidents, timelines, remediation documents, delivery logs.</summary>
     public static async Task StoreAsync(IServiceProvider services, IEnumerable<KpiFacts> facts)

@@ -1,6 +1,5 @@
 using IncidentPlatform.Gateway.Tests.Infrastructure;
 using IncidentPlatform.Testing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace IncidentPlatform.Gateway.Tests.Kpis;
 
@@ -9,7 +8,7 @@ public sealed class KpiMcpTests
     [Fact]
     public async Task IncidentKpis_StoredHistory_GivesTheFiguresAsStructuredContentAndReadableLines()
     {
-        await using var host = await GatewayTestHost.StartAsync(configure: b => b.Services.AddSingleton<TimeProvider>(new ManualTimeProvider(KpiHistory.To.AddHours(1))));
+        await using var host = await KpiHistory.StartHostAsync(new ManualTimeProvider(KpiHistory.To.AddHours(1)));
         await KpiHistory.StoreAsync(host.Services, KpiHistory.Facts());
         await using var client = await McpClients.ConnectAsync(host, TestKeys.Reader);
 
