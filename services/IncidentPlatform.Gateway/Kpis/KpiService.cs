@@ -28,6 +28,15 @@ internal sealed class KpiService(
         return KpiCalculator.Compute(reading.Facts, from, to, service, reading.Truncated);
     }
 
+    /// <summary>The operations report (<see cref="KpiMarkdown"/>) of <paramref name="windows"/>; the earlier window is read first, so one read serves both when it can.</summary>
+    public async Task<string> MarkdownAsync(KpiPeriods.Windows windows, string? service, CancellationToken cancellationToken)
+    {
+        var earlier = windows.CompareFrom <= windows.From;
+        var first = await ComputeAsync(earlier ? windows.CompareFrom : windows.From, earlier ? windows.CompareTo : windows.To, service, cancellationToken);
+        var second = await ComputeAsync(earlier ? windows.From : windows.CompareFrom, earlier ? windows.To : windows.CompareTo, service, cancellationToken);
+        return earlier ? KpiMarkdown.Report(second, first) : KpiMarkdown.Report(first, second);
+    }
+
     private async Task<Reading> ReadAsync(DateTimeOffset since, CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken);

@@ -51,6 +51,7 @@ internal static class McpExtensions
             .WithResources<IncidentResources>()
             .WithResources<PolicyResource>()
             .WithPrompts<IncidentPrompts>()
+            .WithPrompts<OperationsReportPrompt>()
             .WithRequestFilters(filters => filters
                 .AddListToolsFilter(next => async (request, ct) => RemediationSuggestionsTool.WithCatalog(await next(request, ct)))
                 .AddCallToolFilter(ToolArgumentsFilter.Create)
