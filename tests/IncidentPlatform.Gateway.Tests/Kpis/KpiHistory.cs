@@ -28,8 +28,10 @@ internal static class KpiHistory
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
 
-    public static IReadOnlyList<KpiFacts> Facts(string prefix = "inc")
+    public static IReadOnlyList<KpiFacts> Facts(string prefix = "inc", DateTimeOffset? start = null)
     {
+        var from = start ?? From;
+        DateTimeOffset H(int hours, int minutes = 0) => from.AddHours(hours).AddMinutes(minutes);
         var a = Incident($"{prefix}-a", "checkout", Severity.High, H(1)) with { AcknowledgedAt = H(1, 10), AcknowledgedBy = "alice" };
         a = Resolve(a, H(2), "alice");
         var b = Resolve(Incident($"{prefix}-b", "checkout", Severity.Critical, H(3)), H(3, 30), "remediation");
@@ -48,9 +50,11 @@ internal static class KpiHistory
         ];
     }
 
-    /// <summary>A gateway on <paramref name="clock"/> whose KPI metrics are refreshed only when a test says (so nothing is read before the history is stored).</summary>
+    /// <summary>A gateway on <paramref name="clock"/> whose KPI metrics are refreshed only when a test says (so nothing is read
+    /// before the history is stored), and whose detector leaves the history's open incident open (no quiet period).</summary>
     public static Task<GatewayTestHost> StartHostAsync(TimeProvider clock) => GatewayTestHost.StartAsync(
-        [new("Kpis:MetricsInterval", "00:00:00")], b => b.Services.AddSingleton(clock));
+        [new("Kpis:MetricsInterval", "00:00:00"), new("Detector:Correlation:Sources:test:QuietPeriod", "00:00:00")],
+        b => b.Services.AddSingleton(clock));
 
     /// <summary>Writes the facts where the services keep them: incidents, timelines, remediation documents, delivery logs.</summary>
     public static async Task StoreAsync(IServiceProvider services, IEnumerable<KpiFacts> facts)
