@@ -91,10 +91,10 @@ internal static class KpiHistory
         Source = "test", CreatedAt = at, UpdatedAt = at.AddMinutes(1), AlertCount = 1, FirstAlertAt = at, LastAlertAt = at,
     };
 
-    private static Incident Resolve(Incident incident, DateTimeOffset at, string by) =>
+    internal static Incident Resolve(Incident incident, DateTimeOffset at, string by) =>
         incident with { Status = IncidentStatus.Resolved, ResolvedAt = at, ResolvedBy = by, UpdatedAt = at };
 
-    private static TimelineEntry Analyzed(DateTimeOffset at, bool cached, long tokens, decimal cost) => new()
+    internal static TimelineEntry Analyzed(DateTimeOffset at, bool cached, long tokens, decimal cost) => new()
     {
         At = at, Kind = "analyzed", Message = "Analyzed", Actor = "analysis",
         Data = new Dictionary<string, string>
@@ -104,16 +104,16 @@ internal static class KpiHistory
         },
     };
 
-    private static NotificationDelivery Delivery(string incidentId, int n, DateTimeOffset at, DeliveryStatus status) => new()
+    internal static NotificationDelivery Delivery(string incidentId, int n, DateTimeOffset at, DeliveryStatus status) => new()
     {
         Id = $"ntf-{incidentId}-{n}", IncidentId = incidentId, Channel = "ops-slack", ChannelType = "slack-bot",
         EventType = "IncidentOpened", Status = status, Attempts = 1, At = at,
     };
 
-    private static ApprovalDecision Decision(DateTimeOffset at, bool approved) =>
+    internal static ApprovalDecision Decision(DateTimeOffset at, bool approved) =>
         new() { Actor = "bob", Channel = "api", Approved = approved, At = at };
 
-    private static Contracts.Remediation Remediation(string id, string incidentId, DateTimeOffset at, RemediationState state, params ApprovalDecision[] decisions) => new()
+    internal static Contracts.Remediation Remediation(string id, string incidentId, DateTimeOffset at, RemediationState state, params ApprovalDecision[] decisions) => new()
     {
         Id = id, IncidentId = incidentId, ActionId = "ecs.force_new_deployment", Rule = "restart", PolicyVersion = "sha256:abc",
         Risk = RiskLevel.Low, ApprovalMode = decisions.Length == 0 ? ApprovalMode.Auto : ApprovalMode.Manual,

@@ -38,5 +38,31 @@ public sealed class OverviewUiTests
         (await page.Locator("svg[aria-label='Incidents opened per hour by severity'] rect[data-severity='critical']").CountAsync()).ShouldBe(1);
     }
 
+    /// <summary>A realistic month on the page; the screenshot in <c>docs/</c> comes from here (<c>SCREENSHOTS_DIR=$PWD/docs</c>;
+    /// otherwise it goes to a temporary directory and is deleted).</summary>
+    [Fact]
+    public async Task Overview_AMonth_RendersThe30DayChartsForTheScreenshot()
+    {
+        await using var host = await KpiHistory.StartHostAsync(TimeProvider.System);
+        var month = KpiSampleHistory.Month(DateTimeOffset.UtcNow);
+        await KpiHistory.StoreAsync(host.Services, month);
+        var temporary = Directory.CreateTempSubdirectory("ip-overview-").FullName;
+        var output = Environment.GetEnvironmentVariable("SCREENSHOTS_DIR") is { Length: > 0 } dir ? dir : temporary;
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await Browser.LaunchAsync(playwright);
+        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 860 } });
+        await Browser.SignInAsync(page, host, TestKeys.Reader, "/ui/#/overview");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Last 30 days" }).ClickAsync();
+
+        await Assertions.Expect(Kpi(page, "opened")).ToHaveTextAsync(month.Count(f => f.Incident.CreatedAt > DateTimeOffset.UtcNow.AddDays(-30)).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        (await page.Locator("svg[aria-label='Incidents opened per day by severity'] rect").CountAsync()).ShouldBeGreaterThan(30);
+        (await page.Locator("svg[aria-label='Share resolved without a person per day'] rect").CountAsync()).ShouldBeGreaterThanOrEqualTo(28);
+        await page.Mouse.MoveAsync(0, 0);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(output, "overview.png"), FullPage = true });
+        File.Exists(Path.Combine(output, "overview.png")).ShouldBeTrue();
+        Directory.Delete(temporary, recursive: true);
+    }
+
     private static ILocator Kpi(IPage page, string key) => page.Locator($"[data-kpi='{key}'] .kpi-value");
 }
