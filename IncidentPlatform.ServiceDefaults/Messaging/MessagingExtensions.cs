@@ -1,6 +1,8 @@
 using IncidentPlatform.ServiceDefaults.Configuration;
 using IncidentPlatform.ServiceDefaults.Health;
+using IncidentPlatform.ServiceDefaults.Messaging.DeadLetters;
 using MassTransit;
+using MassTransit.Middleware;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
@@ -34,6 +36,8 @@ public static class MessagingExtensions
         // MassTransit's bus check under the resource's name, tagged for readiness, and read strictly: with no endpoint
         // receiving (the broker is down) the service is not ready. Every service has receive endpoints.
         builder.Services.AddSingleton<IPostConfigureOptions<HealthCheckServiceOptions>>(new BusReadinessCheck.Wrap(ResourceNames.Messaging));
+        builder.Services.AddSingleton<IErrorQueue>(rabbit is null ? new InMemoryErrorQueue() : new RabbitMqErrorQueue(rabbit));
+        builder.Services.AddSingleton<DeadLetterOperator>();
         builder.Services.AddMassTransit(bus =>
         {
             bus.ConfigureHealthCheckOptions(health =>
@@ -45,6 +49,14 @@ public static class MessagingExtensions
             // MassTransit 8.4+ reports anonymous usage to its authors over HTTP; a self-hosted platform sends nothing.
             bus.DisableUsageTelemetry();
             bus.SetEndpointNameFormatter(new ServiceEndpointNameFormatter());
+            // A message that exhausted its retries is recorded for operators, then faulted and moved to <queue>_error
+            // as MassTransit does by default (configuring the error pipe replaces its default steps, so they are named).
+            bus.AddConfigureEndpointsCallback((context, _, endpoint) => endpoint.ConfigureError(error =>
+            {
+                error.UseFilter(new DeadLetterRecordFilter(context));
+                error.UseFilter(new GenerateFaultFilter());
+                error.UseFilter(new ErrorTransportFilter());
+            }));
             foreach (var consumers in consumerSets)
             {
                 consumers(bus);

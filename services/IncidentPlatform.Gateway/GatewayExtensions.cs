@@ -1,6 +1,7 @@
 using IncidentPlatform.Contracts;
 using IncidentPlatform.Gateway.Api;
 using IncidentPlatform.Gateway.Auth;
+using IncidentPlatform.Gateway.DeadLetters;
 using IncidentPlatform.Gateway.Deliveries;
 using IncidentPlatform.Gateway.Kpis;
 using IncidentPlatform.Gateway.Events;
@@ -52,6 +53,7 @@ public static class GatewayExtensions
         builder.Services.AddDeliveries();
         builder.Services.AddKpis();
         builder.Services.AddSlackInteractivity();
+        builder.Services.AddDeadLetters();
         builder.AddIntake();
         builder.AddSilences();
         builder.AddGatewayRemediations();
@@ -69,6 +71,7 @@ public static class GatewayExtensions
         bus.AddRequestClient<RunDetection>(BusRequests.Timeout);
         bus.AddRequestClient<SendNotification>(BusRequests.Timeout);
         bus.AddRequestClient<DecideRemediation>(BusRequests.Timeout);
+        bus.AddRequestClient<ResolveRemediation>(BusRequests.Timeout);
         bus.AddRequestClient<SuggestRemediations>(BusRequests.Timeout);
         bus.AddRequestClient<GetRemediationPolicy>(BusRequests.Timeout);
         bus.AddRemediationRequestClients();
@@ -85,6 +88,8 @@ public static class GatewayExtensions
         app.MapIncidentEndpoints();
         app.MapIncidentCommandEndpoints();
         app.MapRemediationEndpoints();
+        app.MapRemediationResolveEndpoints();
+        app.MapDeadLetters();
         app.MapAuditEndpoints();
         app.MapDeliveryEndpoints();
         app.MapKpiEndpoints();

@@ -77,6 +77,7 @@ public static class NotifierExtensions
         bus.AddConsumer<RemediationRejectedConsumer, RemediationRejectedConsumerDefinition>();
         bus.AddConsumer<RemediationExecutedConsumer, RemediationExecutedConsumerDefinition>();
         bus.AddConsumer<RemediationFailedConsumer, RemediationFailedConsumerDefinition>();
+        bus.AddConsumer<RemediationInterruptedConsumer, RemediationInterruptedConsumerDefinition>();
         bus.AddConsumer<SendNotificationConsumer, SendNotificationConsumerDefinition>();
         return bus;
     }

@@ -62,6 +62,7 @@ public static class RemediationExtensions
         services.AddSingleton<RemediationTimeline>();
         services.AddSingleton<ProposalService>();
         services.AddSingleton<ApprovalService>();
+        services.AddSingleton<InterruptionService>();
         services.AddSingleton<SuggestionService>();
         services.AddSingleton<VerificationService>();
         services.AddSingleton<SweepStatus>();
@@ -79,6 +80,7 @@ public static class RemediationExtensions
     {
         bus.AddConsumer<IncidentAnalyzedConsumer, IncidentAnalyzedConsumerDefinition>();
         bus.AddConsumer<DecideRemediationConsumer, DecideRemediationConsumerDefinition>();
+        bus.AddConsumer<ResolveRemediationConsumer, ResolveRemediationConsumerDefinition>();
         bus.AddConsumer<ExecuteRemediationConsumer, ExecuteRemediationConsumerDefinition>();
         bus.AddConsumer<SuggestRemediationsConsumer, SuggestRemediationsConsumerDefinition>();
         bus.AddConsumer<VerifyAuditTrailConsumer, VerifyAuditTrailConsumerDefinition>();

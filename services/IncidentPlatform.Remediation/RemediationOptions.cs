@@ -28,6 +28,6 @@ internal sealed class RemediationOptions
     /// <summary>An approved remediation not picked up by an executor within this time gets its execute command again.</summary>
     public TimeSpan ResendApprovedAfter { get; set; } = TimeSpan.FromMinutes(1);
 
-    /// <summary>An execution still running after this time is recorded as failed (interrupted) and never retried.</summary>
+    /// <summary>An execution still running after this time is recorded as interrupted (a person resolves it) and never retried by itself.</summary>
     public TimeSpan ExecutionTimeout { get; set; } = TimeSpan.FromMinutes(15);
 }

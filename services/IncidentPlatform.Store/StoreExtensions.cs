@@ -1,6 +1,8 @@
 using IncidentPlatform.ServiceDefaults;
 using IncidentPlatform.ServiceDefaults.Configuration;
 using IncidentPlatform.ServiceDefaults.Health;
+using IncidentPlatform.ServiceDefaults.Messaging.DeadLetters;
+using IncidentPlatform.Store.DeadLetters;
 using IncidentPlatform.Store.Embedded;
 using IncidentPlatform.Store.Redis;
 using Microsoft.Extensions.Configuration;
@@ -101,5 +103,6 @@ public static class StoreExtensions
         services.AddSingleton<ICounterStore>(sp => sp.GetRequiredService<TStore>());
         services.AddSingleton<ILeaseStore>(sp => sp.GetRequiredService<TStore>());
         services.AddSingleton<ICheckpointStore>(sp => sp.GetRequiredService<TStore>());
+        services.AddSingleton<IDeadLetterStore>(sp => new DocumentDeadLetterStore(sp.GetRequiredService<IDocumentStore>()));
     }
 }

@@ -2,7 +2,8 @@ namespace IncidentPlatform.Contracts;
 
 /// <summary>
 /// The approval workflow: Proposed → PendingApproval → Approved | Rejected | Expired → Executing →
-/// Succeeded | Failed → Verified | Escalated. Auto-approved actions go from Proposed straight to Approved.
+/// Succeeded | Failed | Interrupted → Verified | Escalated. Auto-approved actions go from Proposed straight to Approved. An
+/// Interrupted remediation waits for a person, who records it as succeeded or failed or sends it back to Approved to run again.
 /// </summary>
 public enum RemediationState
 {
@@ -35,4 +36,10 @@ public enum RemediationState
 
     /// <summary>The verification found the service not recovered; the incident was escalated.</summary>
     Escalated = 9,
+
+    /// <summary>
+    /// The executor was interrupted after the action may have started (the process stopped, or the call ended without a
+    /// definite answer): it is never run again nor called failed by itself; a person decides what happened.
+    /// </summary>
+    Interrupted = 10,
 }

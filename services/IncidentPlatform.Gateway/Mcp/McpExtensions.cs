@@ -46,6 +46,8 @@ internal static class McpExtensions
             .WithTools<SlackNotificationsTool>(ArgumentJson)
             .WithTools<RemediationSuggestionsTool>(ArgumentJson)
             .WithTools<RemediationDecisionTool>(ArgumentJson)
+            .WithTools<RemediationResolveTool>(ArgumentJson)
+            .WithTools<DeadLettersTool>(ArgumentJson)
             .WithTools<SilencesTool>(ArgumentJson)
             .WithTools<IncidentKpisTool>(ArgumentJson)
             .WithResources<IncidentResources>()

@@ -82,17 +82,6 @@ internal static class RemediationEndpoints
             return busProblem;
         }
 
-        if (result!.Accepted)
-        {
-            return TypedResults.Ok(result.Remediation);
-        }
-
-        var (status, title) = result.Status switch
-        {
-            StatusCodes.Status403Forbidden => (StatusCodes.Status403Forbidden, "Forbidden"),
-            StatusCodes.Status404NotFound => (StatusCodes.Status404NotFound, "Not found"),
-            _ => (StatusCodes.Status409Conflict, "Conflict"),
-        };
-        return Problems.Result(status, title, result.Error ?? "The decision was refused.");
+        return RemediationResolveEndpoints.Answer(result!);
     }
 }

@@ -9,6 +9,7 @@ namespace IncidentPlatform.Gateway.Remediations;
 [JsonSerializable(typeof(Remediation))]
 [JsonSerializable(typeof(IReadOnlyList<Remediation>))]
 [JsonSerializable(typeof(RemediationDecisionRequest))]
+[JsonSerializable(typeof(RemediationResolveRequest))]
 [JsonSerializable(typeof(AuditVerificationResponse))]
 [JsonSerializable(typeof(AuditEntry))]
 [JsonSerializable(typeof(AuditPage))]

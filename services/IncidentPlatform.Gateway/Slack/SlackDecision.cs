@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using IncidentPlatform.Gateway.Auth;
 
 namespace IncidentPlatform.Gateway.Slack;
@@ -14,8 +15,10 @@ internal sealed record SlackDecision(
     string RemediationId, bool Approve, string TeamId, string UserId, string? UserName, Uri? ResponseUrl, string? OriginalBlocks)
 {
     /// <summary>The actor shown on the decision: <c>slack:&lt;user name or id&gt;</c>.</summary>
+    [JsonIgnore]
     public string Actor => "slack:" + (string.IsNullOrWhiteSpace(UserName) ? UserId : UserName);
 
     /// <summary>The stable identity: <c>slack:&lt;team id&gt;/&lt;user id&gt;</c>.</summary>
+    [JsonIgnore]
     public string ActorId => GatewayIdentity.SlackId(TeamId, UserId);
 }

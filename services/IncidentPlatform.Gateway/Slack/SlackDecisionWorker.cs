@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using IncidentPlatform.Contracts;
+using IncidentPlatform.Store;
 using MassTransit;
 using Microsoft.Extensions.Options;
 
@@ -10,31 +11,85 @@ namespace IncidentPlatform.Gateway.Slack;
 /// Sends each click of an approver (a Slack user in <see cref="SlackOptions.UserRoles"/>) as <see cref="DecideRemediation"/>
 /// (channel <c>slack</c>, the Slack user as actor, <c>slack:&lt;team&gt;/&lt;user&gt;</c> as id) and replaces the message
 /// through its <c>response_url</c> with the outcome, the buttons gone. A click that records nothing (not an approver, or
-/// refused by the remediation service) is answered to the clicking user alone, and the buttons stay for others.
+/// refused by the remediation service) is answered to the clicking user alone, and the buttons stay for others. Clicks
+/// come from the store (<see cref="SlackDecisionQueue"/>): each is forgotten only once the remediation service answered
+/// it, so one that was pending when a gateway stopped is sent by the next to start, and one the remediation service did
+/// not answer in time is sent again at the next poll. A lease per click keeps two gateway replicas from sending it at once.
 /// </summary>
 internal sealed class SlackDecisionWorker(
-    SlackDecisionQueue queue, IServiceScopeFactory scopes, IHttpClientFactory http, IOptions<SlackOptions> options,
+    SlackDecisionQueue queue, ILeaseStore leases, IServiceScopeFactory scopes, IHttpClientFactory http, IOptions<SlackOptions> options,
     TimeProvider time, ILogger<SlackDecisionWorker> logger) : BackgroundService
 {
     public const string ClientName = "slack-response";
 
+    /// <summary>How often pending clicks are looked for besides when one is added (after a restart, a timeout, a replica's click).</summary>
+    public static readonly TimeSpan Poll = TimeSpan.FromSeconds(5);
+
+    private readonly string _owner = Guid.NewGuid().ToString("N");
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await foreach (var decision in queue.ReadAllAsync(stoppingToken))
+        while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                var (outcome, recorded) = await DecideAsync(decision, stoppingToken);
-                await RespondAsync(decision, outcome, recorded, stoppingToken);
+                foreach (var (id, decision) in await queue.PendingAsync(100, stoppingToken))
+                {
+                    await HandleAsync(id, decision, stoppingToken);
+                }
+
+                await queue.WaitAsync(Poll, time, stoppingToken);
             }
-            catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
-                logger.LogError(e, "Slack decision on {RemediationId} by {Actor} failed", decision.RemediationId, decision.Actor);
+                return;
+            }
+            catch (Exception e)
+            {
+                logger.LogError(e, "Reading the pending Slack decisions failed");
+                await queue.WaitAsync(Poll, time, stoppingToken);
             }
         }
     }
 
-    private async Task<(string Outcome, bool Recorded)> DecideAsync(SlackDecision decision, CancellationToken cancellationToken)
+    private async Task HandleAsync(string id, SlackDecision decision, CancellationToken stoppingToken)
+    {
+        var lease = "gateway:slack-decision:" + id;
+        if (!await leases.TryAcquireAsync(lease, _owner, BusRequests.Timeout * 2, stoppingToken))
+        {
+            return;
+        }
+
+        try
+        {
+            if (await DecideAsync(decision, stoppingToken) is not var (outcome, recorded))
+            {
+                return; // Not answered in time: still pending, sent again at the next poll.
+            }
+
+            try
+            {
+                await RespondAsync(decision, outcome, recorded, stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+            {
+                // The decision is recorded; only the message's update is lost.
+                logger.LogWarning(e, "Posting the outcome of the Slack decision on {RemediationId} to its response_url failed", decision.RemediationId);
+            }
+
+            await queue.DoneAsync(id);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+        {
+            logger.LogError(e, "Slack decision on {RemediationId} by {Actor} failed", decision.RemediationId, decision.Actor);
+        }
+        finally
+        {
+            await leases.ReleaseAsync(lease, _owner, CancellationToken.None);
+        }
+    }
+
+    private async Task<(string Outcome, bool Recorded)?> DecideAsync(SlackDecision decision, CancellationToken cancellationToken)
     {
         var roles = options.Value.RolesOf(decision.TeamId, decision.UserId);
         if (roles.Count == 0)
@@ -69,7 +124,9 @@ internal sealed class SlackDecisionWorker(
         }
         catch (RequestTimeoutException)
         {
-            return ("Not recorded: the remediation service did not answer in time. Try again.", false);
+            logger.LogWarning("The remediation service did not answer the Slack decision on {RemediationId} in time; it is sent again",
+                decision.RemediationId);
+            return null;
         }
     }
 

@@ -5,8 +5,9 @@ namespace IncidentPlatform.Gateway.Slack;
 
 /// <summary>
 /// <c>POST /api/slack/interactions</c>: Slack's interactivity request URL, proven by Slack's request signature
-/// (<see cref="SlackAuthentication"/>) instead of an API key; a verified Approve/Reject click is queued and acknowledged
-/// at once.
+/// (<see cref="SlackAuthentication"/>) instead of an API key; a verified Approve/Reject click is stored durably
+/// (<see cref="SlackDecisionQueue"/>) and then acknowledged, so a gateway that dies after Slack's 200 loses no decision;
+/// when the store cannot keep it, Slack gets a 503 and the user sees the click fail.
 /// </summary>
 internal static class SlackEndpoints
 {
@@ -37,9 +38,20 @@ internal static class SlackEndpoints
                 return problem ?? Problems.Result(StatusCodes.Status400BadRequest, "Bad request", error!);
             }
 
-            if (decision is not null && !queue.TryEnqueue(decision))
+            if (decision is null)
             {
-                return Problems.Result(StatusCodes.Status503ServiceUnavailable, "Busy", "Too many decisions are waiting; click again shortly.");
+                return TypedResults.Ok();
+            }
+
+            try
+            {
+                await queue.AddAsync(decision);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                request.HttpContext.RequestServices.GetRequiredService<ILogger<SlackDecisionQueue>>()
+                    .LogError(e, "The Slack click on {RemediationId} could not be stored", decision.RemediationId);
+                return Problems.Unavailable("Not recorded", "The decision could not be stored; click again shortly.", TimeSpan.FromSeconds(5));
             }
 
             return TypedResults.Ok();

@@ -18,6 +18,12 @@ public sealed class NotifierOptions
     /// <summary>How long an (incident, event, channel) is remembered as delivered, so redeliveries post nothing.</summary>
     public TimeSpan IdempotencyTtl { get; set; } = TimeSpan.FromDays(7);
 
+    /// <summary>
+    /// The time to live of a sending claim (and of the per-incident thread lock), renewed every third of it while the send
+    /// lasts: a send may take longer than this, but a crashed sender's claim frees within it.
+    /// </summary>
+    public TimeSpan SendingClaim { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>How often coalesced updates are checked for being due.</summary>
     public TimeSpan FlushInterval { get; set; } = TimeSpan.FromSeconds(5);
 

@@ -17,6 +17,11 @@ internal sealed class NotifierOptionsValidator : IValidateOptions<NotifierOption
             ChannelValidator.Validate($"{NotifierOptions.Section}:Channels:{channel}", settings, errors);
         }
 
+        if (options.SendingClaim < TimeSpan.FromSeconds(1))
+        {
+            errors.Add($"'{NotifierOptions.Section}:SendingClaim' is {options.SendingClaim}: at least 00:00:01 (it is renewed every third of it).");
+        }
+
         for (var i = 0; i < options.Routes.Count; i++)
         {
             ValidateRoute($"{NotifierOptions.Section}:Routes:{i}", options.Routes[i], options, errors);

@@ -19,7 +19,6 @@ internal sealed class NotificationDispatcher(
     ChannelSender sender,
     DeliveryRecorder recorder,
     IIncidentStore incidents,
-    ILeaseStore leases,
     TimeProvider time,
     ILogger<NotificationDispatcher> logger)
 {
@@ -54,10 +53,7 @@ internal sealed class NotificationDispatcher(
             return null;
         }
 
-        if (!await idempotency.TryClaimAsync(key, cancellationToken))
-        {
-            throw new DeliveryInProgressException(key);
-        }
+        var claim = await idempotency.TryClaimAsync(key, cancellationToken) ?? throw new DeliveryInProgressException(key);
 
         var done = false;
         try
@@ -102,9 +98,13 @@ internal sealed class NotificationDispatcher(
         {
             // Once done, the marker answers every later attempt and the claim may simply expire (one write saved per
             // delivery); otherwise release it so a redelivery can try again now.
-            if (!done)
+            if (done)
             {
-                await idempotency.ReleaseAsync(key);
+                await claim.DisposeAsync();
+            }
+            else
+            {
+                await claim.ReleaseAsync();
             }
         }
     }
@@ -139,12 +139,13 @@ internal sealed class NotificationDispatcher(
             return await sender.SendAsync(channel, message, cancellationToken);
         }
 
-        var lease = $"notifier:thread:{channel.Name}:{e.IncidentId}";
-        for (var waited = 0; !await leases.TryAcquireAsync(lease, message.DeliveryId, TimeSpan.FromMinutes(2), cancellationToken); waited++)
+        var name = $"notifier:thread:{channel.Name}:{e.IncidentId}";
+        RenewedLease? lease;
+        for (var waited = 0; (lease = await idempotency.Lease(name, cancellationToken)) is null; waited++)
         {
             if (waited >= 600)
             {
-                throw new DeliveryInProgressException(lease);
+                throw new DeliveryInProgressException(name);
             }
 
             await Task.Delay(TimeSpan.FromMilliseconds(50), cancellationToken);
@@ -156,7 +157,7 @@ internal sealed class NotificationDispatcher(
         }
         finally
         {
-            await leases.ReleaseAsync(lease, message.DeliveryId, CancellationToken.None);
+            await lease.ReleaseAsync();
         }
     }
 

@@ -13,6 +13,7 @@ internal static class EventTypes
     public const string RemediationRejected = "RemediationRejected";
     public const string RemediationExecuted = "RemediationExecuted";
     public const string RemediationFailed = "RemediationFailed";
+    public const string RemediationInterrupted = "RemediationInterrupted";
 
     /// <summary>A notification asked for by a person (<c>SendNotification</c>).</summary>
     public const string Manual = "Manual";
@@ -24,7 +25,7 @@ internal static class EventTypes
     public static readonly IReadOnlyList<string> Routable =
     [
         IncidentOpened, IncidentUpdated, IncidentResolved, IncidentAnalyzed, RemediationProposed, ApprovalRequested,
-        RemediationApproved, RemediationRejected, RemediationExecuted, RemediationFailed, Manual,
+        RemediationApproved, RemediationRejected, RemediationExecuted, RemediationFailed, RemediationInterrupted, Manual,
     ];
 
     /// <summary>Incident life-cycle events count towards storms; remediation events are few and gated by policy.</summary>

@@ -43,6 +43,9 @@ internal static class NotificationEventFactory
     public static NotificationEvent From(RemediationFailed m) =>
         Remediation(EventTypes.RemediationFailed, m.Remediation, m.OccurredAt) with { Error = m.Error };
 
+    public static NotificationEvent From(RemediationInterrupted m) =>
+        Remediation(EventTypes.RemediationInterrupted, m.Remediation, m.OccurredAt) with { Error = m.Reason };
+
     private static NotificationEvent Incident(string type, Incident incident, DateTimeOffset at) => new()
     {
         Type = type,

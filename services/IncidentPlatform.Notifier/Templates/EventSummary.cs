@@ -19,6 +19,7 @@ internal static class EventSummary
         EventTypes.RemediationRejected => $"Remediation rejected by {e.Actor}: {e.Remediation?.ActionId}",
         EventTypes.RemediationExecuted => $"Remediation ran{(e.Result?.DryRun == true ? " (dry run)" : "")}: {e.Remediation?.ActionId}",
         EventTypes.RemediationFailed => $"Remediation failed: {e.Remediation?.ActionId}",
+        EventTypes.RemediationInterrupted => $"Remediation interrupted, needs a person: {e.Remediation?.ActionId}",
         EventTypes.StormSummary => "Alert storm: notifications suppressed",
         _ => e.Message is null ? "Notification" : "Message",
     };

@@ -13,9 +13,11 @@ namespace IncidentPlatform.Remediation.Executors;
 /// number of deliveries, replicas or executors racing for one approval, exactly one wins it, and only the winner runs
 /// the action. Right before running, it checks again what the policy in force allows: the rule still names the
 /// action, the parameters are inside the bounds, the time window is open, and the cooldown and run limits permit it.
+/// A run that ends without a definite answer after it may have started (a timeout, a cut connection, this process
+/// stopping mid-call) is recorded as interrupted, for a person to resolve: never failed, never run again by itself.
 /// </summary>
 internal sealed class RemediationExecutor(
-    RemediationWorkflow workflow, PolicyProvider policies, RunLimits limits, IEnumerable<IActionExecutor> executors,
+    RemediationWorkflow workflow, InterruptionService interruptions, PolicyProvider policies, RunLimits limits, IEnumerable<IActionExecutor> executors,
     IOptions<RemediationOptions> options, RemediationTelemetry telemetry, ILogger<RemediationExecutor> logger)
 {
     private readonly Dictionary<string, IActionExecutor> _executors = executors.ToDictionary(e => e.ActionId, StringComparer.Ordinal);
@@ -57,6 +59,14 @@ internal sealed class RemediationExecutor(
         else
         {
             outcome = await RunAsync(executor, run!, cancellationToken);
+        }
+
+        if (outcome.Uncertain)
+        {
+            telemetry.Executed(executing, success: false);
+            await interruptions.InterruptAsync(executing, $"interrupted: {outcome.Error}; the action may have run, so it is not run again nor called failed: a person resolves it",
+                "executor", outcome.Request, publish, cancellationToken);
+            return true;
         }
 
         await FinishAsync(executing, outcome, started, run?.DryRun ?? executing.DryRun, publish, cancellationToken);
@@ -145,13 +155,21 @@ internal sealed class RemediationExecutor(
         }
     }
 
-    // An executor reports failures as outcomes; anything it throws is still recorded as this run's failure, because
-    // the claim is spent and the remediation must never run a second time.
+    // An executor reports failures as outcomes; anything it throws is still recorded as this run's outcome, because the
+    // claim is spent and the remediation must never run a second time by itself. A timeout leaves open whether the call
+    // reached its target, so it is recorded as interrupted. When this process stops mid-run the remediation stays
+    // Executing (its bus may be gone, so nothing could be announced); the sweeper marks it interrupted after the
+    // execution timeout, on whichever replica runs first — as after a crash.
     private async Task<ActionOutcome> RunAsync(IActionExecutor executor, ActionRun run, CancellationToken cancellationToken)
     {
         try
         {
             return await executor.ExecuteAsync(run, cancellationToken);
+        }
+        catch (Exception e) when (e is OperationCanceledException or TimeoutException && !cancellationToken.IsCancellationRequested)
+        {
+            logger.LogError(e, "Executor {ActionId} timed out for remediation {RemediationId}", executor.ActionId, run.Remediation.Id);
+            return ActionOutcome.Unknown(null, $"no answer in time ({e.GetType().Name}: {e.Message})");
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -7,12 +7,12 @@ namespace IncidentPlatform.Remediation.Workflow;
 
 /// <summary>
 /// Moves remediations along when time, not a message, is the trigger: expires pending approvals, sends the execute
-/// command again for approvals no executor picked up, fails executions that never reported (they are not run again:
-/// at most once), verifies successful runs when due, and finishes proposals a crashed consumer left half-done. Every
+/// command again for approvals no executor picked up, marks executions that never reported interrupted (they are not
+/// run again, nor called failed: a person resolves them), verifies successful runs when due, and finishes proposals a crashed consumer left half-done. Every
 /// step is a version-checked transition, so several replicas may sweep at once.
 /// </summary>
 internal sealed class RemediationSweeper(
-    RemediationWorkflow workflow, VerificationService verification, PolicyProvider policies, IBus bus,
+    RemediationWorkflow workflow, InterruptionService interruptions, VerificationService verification, PolicyProvider policies, IBus bus,
     IOptions<RemediationOptions> options, SweepStatus status, ILogger<RemediationSweeper> logger) : BackgroundService
 {
     private static readonly TimeSpan OrphanAge = TimeSpan.FromMinutes(5);
@@ -95,7 +95,7 @@ internal sealed class RemediationSweeper(
                 await ResendAsync(remediation, now, cancellationToken);
                 break;
             case RemediationState.Executing when now - remediation.UpdatedAt >= settings.ExecutionTimeout:
-                await InterruptedAsync(remediation, now, cancellationToken);
+                await InterruptedAsync(remediation, cancellationToken);
                 break;
             case RemediationState.Succeeded:
                 if (remediation.DryRun || rule?.VerifyAfter is null)
@@ -127,28 +127,10 @@ internal sealed class RemediationSweeper(
         }
     }
 
-    private async Task InterruptedAsync(Contracts.Remediation executing, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var error = $"interrupted: no result within {options.Value.ExecutionTimeout} of starting; not run again (at most once)";
-        var failed = executing with
-        {
-            State = RemediationState.Failed,
-            UpdatedAt = now,
-            Result = new RemediationResult
-            {
-                Success = false, DryRun = executing.DryRun, Error = error, StartedAt = executing.UpdatedAt, FinishedAt = now,
-            },
-        };
-        if (await workflow.Repository.TryUpdateAsync(failed, cancellationToken) is not { } stored)
-        {
-            return;
-        }
-
-        await workflow.AuditAsync("failed", "system", "system", stored, cancellationToken, ("error", error));
-        await bus.Publish(new RemediationFailed
-        {
-            IncidentId = stored.IncidentId, RemediationId = stored.Id, OccurredAt = now, Remediation = stored, Error = error,
-        }, cancellationToken);
-        await workflow.Repository.CloseAsync(stored.Id, cancellationToken);
-    }
+    // The executor's process stopped (or hangs) after claiming the run: the action may have happened. Another replica may
+    // still be running it, so only a run past the execution timeout is taken as interrupted.
+    private Task InterruptedAsync(Contracts.Remediation executing, CancellationToken cancellationToken) =>
+        interruptions.InterruptAsync(executing,
+            $"interrupted: no result within {options.Value.ExecutionTimeout} of starting; the action may have run, so it is not run again nor called failed: a person resolves it",
+            "system", null, bus, cancellationToken);
 }

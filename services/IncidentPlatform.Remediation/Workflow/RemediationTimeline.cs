@@ -73,6 +73,8 @@ internal sealed class RemediationTimeline(IIncidentStore incidents, TimeProvider
             "succeeded" => $"{action} succeeded{Output(details)}",
             "failed" => $"{action} failed: {details.GetValueOrDefault("error") ?? "no detail"}",
             "verified" => $"Verified {action}: {details.GetValueOrDefault("evidence")}",
+            "interrupted" => $"{action} was interrupted and may have run: a person must check and resolve it ({details.GetValueOrDefault("reason")})",
+            "rerun-requested" => $"{actor} asked via {channel} to run the interrupted {action} again{said}",
             "escalated" => $"{action} did not help, escalated: {details.GetValueOrDefault("evidence")}",
             _ => null, // executing, evaluated: in the audit trail only
         };

@@ -139,7 +139,10 @@ public sealed class PostAlertTests
             l => l.GetProperty("items").GetArrayLength() == 1);
         var id = list.GetProperty("items")[0].GetProperty("id").GetString();
 
-        var incident = await (await client.GetAsync($"/api/incidents/{id}")).ReadAsync();
+        // The incident is listed as soon as it is stored; its timeline's first entry is written right after.
+        var incident = await Eventually.GetAsync(
+            async () => await (await client.GetAsync($"/api/incidents/{id}")).ReadAsync(),
+            i => i.GetProperty("timeline").GetArrayLength() > 0 && i.GetProperty("alerts").GetArrayLength() > 0);
         incident.GetProperty("status").GetString().ShouldBe("open");
         incident.GetProperty("severity").GetString().ShouldBe("high");
         incident.GetProperty("alerts")[0].GetProperty("id").GetString().ShouldBe(alertId);

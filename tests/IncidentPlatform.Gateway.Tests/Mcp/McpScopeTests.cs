@@ -34,6 +34,8 @@ public sealed class McpScopeTests(McpScopeTests.Host fixture) : IClassFixture<Mc
         { "slack_notifications", """{"id":"inc-x","preview":false}""", "write" },
         { "remediation_suggestions", """{"id":"inc-x"}""", "read" },
         { "remediation_decision", """{"remediationId":"rem-x","decision":"approve"}""", "approve" },
+        { "remediation_resolve", """{"remediationId":"rem-x","resolution":"failed"}""", "approve" },
+        { "dead_letters", """{"action":"list"}""", "admin" },
         { "silences", """{"action":"list"}""", "read" },
         { "silences", """{"action":"create","durationMinutes":5,"matchers":[{"name":"a","value":"b"}]}""", "write" },
         { "silences", """{"action":"expire","id":"sil-x"}""", "write" },

@@ -12,7 +12,7 @@ namespace IncidentPlatform.Gateway.Tests.Slack;
 
 public sealed class SlackInteractionTests
 {
-    private const string Secret = "test-signing-secret";
+    internal const string Secret = "test-signing-secret";
 
     /// <summary>Stands in for the remediation service: records decisions and answers as it would.</summary>
     private sealed class FakeRemediationService : IConsumer<DecideRemediation>
@@ -34,7 +34,7 @@ public sealed class SlackInteractionTests
         [new("Slack:SigningSecret", Secret), new("Slack:UserRoles:U123", "sre, dba"), new("Slack:UserRoles:T1/U555", "sre")],
         consumers: bus => bus.AddConsumer<FakeRemediationService>());
 
-    private static string Payload(string actionId, string remediationId, Uri responseUrl, string userId = "U123", string teamId = "T1") =>
+    internal static string Payload(string actionId, string remediationId, Uri responseUrl, string userId = "U123", string teamId = "T1") =>
         JsonSerializer.Serialize(new
     {
         type = "block_actions",
@@ -53,7 +53,7 @@ public sealed class SlackInteractionTests
         actions = new[] { new { action_id = actionId, block_id = "remediation-decision", value = remediationId, type = "button" } },
     });
 
-    private static HttpRequestMessage Signed(string payload, DateTimeOffset? at = null, string secret = Secret)
+    internal static HttpRequestMessage Signed(string payload, DateTimeOffset? at = null, string secret = Secret)
     {
         var body = "payload=" + Uri.EscapeDataString(payload);
         var timestamp = (at ?? DateTimeOffset.UtcNow).ToUnixTimeSeconds().ToString();

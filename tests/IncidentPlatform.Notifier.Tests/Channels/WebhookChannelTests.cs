@@ -10,6 +10,28 @@ namespace IncidentPlatform.Notifier.Tests.Channels;
 public sealed class WebhookChannelTests
 {
     [Fact]
+    public async Task RemediationInterrupted_ToWebhook_SaysItNeedsAPerson()
+    {
+        await using var fake = await FakeHttpServer.StartAsync();
+        fake.On(r => r.Path == "/hook", 200, "{}");
+        await using var host = await NotifierHost.StartAsync(ChannelConfig.Webhook("ops-hook", fake.BaseAddress));
+        var incident = await host.OpenAsync(TestData.Incident());
+        var remediation = TestData.Remediation(incident.Id) with { State = RemediationState.Interrupted };
+
+        await host.PublishAsync(new RemediationInterrupted
+        {
+            IncidentId = incident.Id, RemediationId = remediation.Id, OccurredAt = host.Time.GetUtcNow(), Remediation = remediation,
+            Reason = "interrupted: no result within 00:15:00 of starting",
+        });
+
+        var request = fake.Requests.ShouldHaveSingleItem();
+        request.Header("X-IncidentPlatform-Event").ShouldBe("RemediationInterrupted");
+        var json = request.Json();
+        json.GetProperty("text").GetString()!.ShouldContain("Remediation interrupted, needs a person: aws.ecs.force-new-deployment");
+        json.GetProperty("remediation").GetProperty("state").GetString().ShouldBe("Interrupted");
+    }
+
+    [Fact]
     public async Task IncidentOpened_ToWebhook_PostsSignedJson()
     {
         await using var fake = await FakeHttpServer.StartAsync();

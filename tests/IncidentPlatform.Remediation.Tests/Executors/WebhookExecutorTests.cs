@@ -64,6 +64,32 @@ public sealed class WebhookExecutorTests : FakeServerTest
     }
 
     [Fact]
+    public async Task Execute_NoAnswerInTime_IsUncertainNotFailed()
+    {
+        Server.On(r => r.Path == "/ops/restart", async (_, response) => await Task.Delay(Timeout.Infinite, response.HttpContext.RequestAborted));
+        var executor = new WebhookExecutor(new HttpClient { Timeout = TimeSpan.FromMilliseconds(300) },
+            Options.Create(new WebhookOptions { Secret = Secret }), new ManualTimeProvider(TestData.Wednesday10));
+
+        var outcome = await executor.ExecuteAsync(Run("{}"), CancellationToken.None);
+
+        Server.Requests.ShouldHaveSingleItem();
+        (outcome.Success, outcome.Uncertain).ShouldBe((false, true));
+        outcome.Error.ShouldNotBeNull().ShouldStartWith("the webhook gave no definite answer");
+    }
+
+    [Fact]
+    public async Task Execute_NothingListening_IsAFailureNotUncertain()
+    {
+        var url = $"http://127.0.0.1:{FreePort.Next()}/ops/";
+        var run = TestExecutors.Run(CatalogActions.HttpWebhook, new() { ["url"] = url + "restart", ["body"] = "{}" }, false, ("allowedUrls", [url]));
+
+        var outcome = await Executor(new ManualTimeProvider(TestData.Wednesday10)).ExecuteAsync(run, CancellationToken.None);
+
+        (outcome.Success, outcome.Uncertain).ShouldBe((false, false));
+        outcome.Error.ShouldNotBeNull().ShouldStartWith("the webhook could not be reached");
+    }
+
+    [Fact]
     public async Task Execute_DryRun_RecordsTheRequestOnly()
     {
         var outcome = await Executor(new ManualTimeProvider(TestData.Wednesday10)).ExecuteAsync(Run("""{"a":1}""", dryRun: true), CancellationToken.None);

@@ -151,6 +151,34 @@ public sealed class RemediationEndpointTests
         anonymous.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
     }
 
+    [Fact]
+    public async Task Resolve_InterruptedRemediation_RecordsThePersonsFindingAndRefusesOtherStates()
+    {
+        await using var host = await GatewayHost.StartAsync(Policy);
+        var incident = await PendingAsync(host);
+        var id = (await IncidentAsync(host, incident.Id)).GetProperty("remediations")[0].GetProperty("id").GetString()!;
+        static StringContent Body(string json) => new(json, Encoding.UTF8, "application/json");
+
+        using var notInterrupted = await host.Client(GatewayHost.Sre).PostAsync($"/api/remediations/{id}/resolve", Body("""{"resolution":"failed"}"""));
+        var repository = host.Services.GetRequiredService<IncidentPlatform.Remediation.Workflow.RemediationRepository>();
+        var pending = (await repository.GetAsync(id, default))!;
+        (await repository.TryUpdateAsync(pending with { State = RemediationState.Interrupted }, default)).ShouldNotBeNull();
+        using var noScope = await host.Client(GatewayHost.Writer).PostAsync($"/api/remediations/{id}/resolve", Body("""{"resolution":"failed"}"""));
+        using var badResolution = await host.Client(GatewayHost.Sre).PostAsync($"/api/remediations/{id}/resolve", Body("""{"resolution":"maybe"}"""));
+        using var noRole = await host.Client(GatewayHost.Dba).PostAsync($"/api/remediations/{id}/resolve", Body("""{"resolution":"rerun"}"""));
+        using var resolved = await host.Client(GatewayHost.Sre).PostAsync($"/api/remediations/{id}/resolve",
+            Body("""{"resolution":"failed","comment":"the instance never rebooted"}"""));
+
+        await ShouldBeProblemAsync(notInterrupted, HttpStatusCode.Conflict, "not interrupted");
+        noScope.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        badResolution.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await badResolution.Content.ReadAsStringAsync()).ShouldContain("succeeded, failed, rerun");
+        await ShouldBeProblemAsync(noRole, HttpStatusCode.Forbidden, "needs one of the roles sre");
+        resolved.StatusCode.ShouldBe(HttpStatusCode.OK, await resolved.Content.ReadAsStringAsync());
+        var failed = await EventuallyAsync(host, incident.Id, r => r.GetProperty("state").GetString() == "failed");
+        failed.GetProperty("result").GetProperty("error").GetString()!.ShouldContain("the instance never rebooted");
+    }
+
     private static async Task<Incident> PendingAsync(GatewayHost host)
     {
         var candidate = TestData.Incident(labels: TestData.Labels(("instance_id", "i-0123456789abcdef0")), at: DateTimeOffset.UtcNow);

@@ -27,9 +27,13 @@ internal sealed class RemediationHost(TestHost host, ManualTimeProvider time) : 
 
     public string PolicyPath => host.Directory.File("policy.yaml");
 
-    /// <summary>Starts a host with <paramref name="policy"/> as its policy file.</summary>
+    /// <summary>
+    /// Starts a host with <paramref name="policy"/> as its policy file, on the embedded store or, given
+    /// <paramref name="redis"/>, on that Redis (so a second host started on it finds what the first left).
+    /// </summary>
     public static async Task<RemediationHost> StartAsync(
-        string policy, IReadOnlyDictionary<string, string?>? configuration = null, ManualTimeProvider? time = null)
+        string policy, IReadOnlyDictionary<string, string?>? configuration = null, ManualTimeProvider? time = null, string? redis = null,
+        Action<IServiceCollection>? services = null)
     {
         time ??= new ManualTimeProvider(TestData.Wednesday10);
         var host = await TestHost.StartAsync("ip-remediation-", directory =>
@@ -41,7 +45,7 @@ internal sealed class RemediationHost(TestHost host, ManualTimeProvider time) : 
             });
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
             builder.Configuration.AddInMemoryCollection([
-                .. TestHost.EmbeddedStore(directory),
+                .. redis is null ? TestHost.EmbeddedStore(directory) : [new("ConnectionStrings:redis", redis)],
                 new("Remediation:PolicyPath", directory.File("policy.yaml")),
                 new("Remediation:SweepInterval", "01:00:00"),
                 new("Remediation:Aws:Region", "eu-west-1"),
@@ -56,6 +60,7 @@ internal sealed class RemediationHost(TestHost host, ManualTimeProvider time) : 
 
             builder.Services.AddSingleton<TimeProvider>(time);
             builder.AddRemediationModule();
+            services?.Invoke(builder.Services);
             builder.Services.AddMassTransitTestHarness(bus => bus.AddRemediationConsumers());
             builder.Services.Configure<TestHarnessOptions>(o =>
             {
@@ -97,6 +102,24 @@ internal sealed class RemediationHost(TestHost host, ManualTimeProvider time) : 
             "every IncidentAnalyzed consumed");
         await QuietAsync();
         Harness.Consumed.Select<IncidentAnalyzed>(c => c.Exception is not null).Select(c => c.Exception!.ToString()).ShouldBeEmpty();
+    }
+
+    /// <summary>
+    /// An approved <c>http.webhook</c> remediation of rule <paramref name="rule"/> posting to <paramref name="url"/>,
+    /// in <paramref name="state"/>, written straight to the store (its execute command never sent).
+    /// </summary>
+    public async Task<Contracts.Remediation> SeedWebhookAsync(string url, string rule, RemediationState state = RemediationState.Approved)
+    {
+        var now = Time.GetUtcNow();
+        var remediation = new Contracts.Remediation
+        {
+            Id = $"rem-{Guid.NewGuid():N}", IncidentId = $"inc-{Guid.NewGuid():N}", ActionId = CatalogActions.HttpWebhook,
+            Parameters = new Dictionary<string, string> { ["url"] = url },
+            Rule = rule, PolicyVersion = "v", Risk = RiskLevel.Medium, ApprovalMode = ApprovalMode.Manual, RequiredApprovals = 1,
+            AllowedRoles = ["sre"], State = state, RequestedBy = "policy", CreatedAt = now, UpdatedAt = now,
+        };
+        await Repository.OpenAsync(remediation, now, default);
+        return (await Repository.TryCreateAsync(remediation, default)).ShouldNotBeNull();
     }
 
     /// <summary>The remediations of an incident.</summary>

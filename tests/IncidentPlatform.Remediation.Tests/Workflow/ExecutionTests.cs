@@ -81,7 +81,7 @@ public sealed class ExecutionTests : FakeServerTest
     }
 
     [Fact]
-    public async Task Sweep_ExecutionThatNeverReported_FailsItWithoutRunningItAgain()
+    public async Task Sweep_ExecutionThatNeverReported_MarksItInterruptedWithoutRunningItAgain()
     {
         await using var host = await StartAsync();
         var approved = await ApprovedAsync(host);
@@ -91,10 +91,11 @@ public sealed class ExecutionTests : FakeServerTest
         host.Time.Advance(TimeSpan.FromMinutes(16));
         await host.SweepAsync();
 
-        var failed = (await host.Repository.GetAsync(approved.Id, default))!;
-        failed.State.ShouldBe(RemediationState.Failed);
-        failed.Result!.Error.ShouldNotBeNull().ShouldContain("not run again (at most once)");
-        host.Harness.Published.Select<RemediationFailed>().ShouldHaveSingleItem();
+        var interrupted = (await host.Repository.GetAsync(approved.Id, default))!;
+        interrupted.State.ShouldBe(RemediationState.Interrupted);
+        interrupted.Result!.Error.ShouldNotBeNull().ShouldContain("the action may have run, so it is not run again nor called failed");
+        host.Harness.Published.Select<RemediationInterrupted>().ShouldHaveSingleItem();
+        host.Harness.Published.Select<RemediationFailed>().ShouldBeEmpty();
         Server.Requests.ShouldBeEmpty();
     }
 
@@ -114,17 +115,5 @@ public sealed class ExecutionTests : FakeServerTest
         """;
 
     // An approved remediation whose execute command was never delivered (written straight to the store).
-    private async Task<Contracts.Remediation> ApprovedAsync(RemediationHost host)
-    {
-        var now = host.Time.GetUtcNow();
-        var remediation = new Contracts.Remediation
-        {
-            Id = $"rem-{Guid.NewGuid():N}", IncidentId = $"inc-{Guid.NewGuid():N}", ActionId = CatalogActions.HttpWebhook,
-            Parameters = new Dictionary<string, string> { ["url"] = $"{Server.BaseAddress}ops/restart" },
-            Rule = "restart", PolicyVersion = "v", Risk = RiskLevel.Medium, ApprovalMode = ApprovalMode.Manual, RequiredApprovals = 1,
-            State = RemediationState.Approved, RequestedBy = "policy", CreatedAt = now, UpdatedAt = now,
-        };
-        await host.Repository.OpenAsync(remediation, now, default);
-        return (await host.Repository.TryCreateAsync(remediation, default)).ShouldNotBeNull();
-    }
+    private Task<Contracts.Remediation> ApprovedAsync(RemediationHost host) => host.SeedWebhookAsync($"{Server.BaseAddress}ops/restart", "restart");
 }

@@ -9,7 +9,7 @@ namespace IncidentPlatform.Store.Tests.Redis;
 /// </summary>
 public sealed class RedisStoreContractTests(RedisFixture redis) : StoreContractTests, IClassFixture<RedisFixture>
 {
-    protected override TimeSpan Ttl => TimeSpan.FromSeconds(1);
+    protected override TimeSpan Ttl => TimeSpan.FromSeconds(3);
 
     protected override async Task<StoreUnderTest> CreateStoreAsync(int maxAlertsPerIncident)
     {

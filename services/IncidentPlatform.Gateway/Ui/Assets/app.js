@@ -5,9 +5,10 @@ import { showList, onListEvent, onListKey } from './list.js';
 import { showIncident, currentIncident } from './incident.js';
 import { showSilences } from './silences.js';
 import { showOverview } from './overview.js';
+import { showDeadLetters } from './deadletters.js';
 import { startStream, stopStream, streaming } from './live.js';
 
-const PAGES = ['login', 'list', 'detail', 'silences', 'overview'];
+const PAGES = ['login', 'list', 'detail', 'silences', 'dead-letters', 'overview'];
 let shown = null;
 
 function show(page) {
@@ -77,6 +78,10 @@ async function route() {
       show('silences');
       document.title = 'Silences · IncidentPlatform';
       await showSilences();
+    } else if (hash.startsWith('#/dead-letters')) {
+      show('dead-letters');
+      document.title = 'Dead letters · IncidentPlatform';
+      await showDeadLetters();
     } else {
       show('list');
       document.title = 'Incidents · IncidentPlatform';

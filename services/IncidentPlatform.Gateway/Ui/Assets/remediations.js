@@ -15,6 +15,7 @@ const STATES = {
   failed: ['Failed', 'pill-bad'],
   verified: ['Verified: the incident recovered', 'pill-ok'],
   escalated: ['Escalated: it did not recover', 'pill-bad'],
+  interrupted: ['Interrupted: it may have run; a person must resolve it', 'pill-bad'],
 };
 
 export function stateWords(r) {

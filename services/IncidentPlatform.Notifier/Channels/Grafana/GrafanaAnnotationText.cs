@@ -59,6 +59,7 @@ internal static class GrafanaAnnotationText
         {
             EventTypes.RemediationExecuted => e.Result?.DryRun == true ? "ran (dry run)" : "ran",
             EventTypes.RemediationFailed => "failed",
+            EventTypes.RemediationInterrupted => "interrupted (needs a person)",
             EventTypes.RemediationRejected => $"rejected by {e.Actor}",
             _ => null,
         };

@@ -28,7 +28,7 @@ internal sealed class GrafanaAnnotationsChannel(string name, ChannelOptions opti
 
     // The events that change what the annotation shows.
     public override bool Accepts(NotificationEvent e) => e.Type is EventTypes.IncidentOpened or EventTypes.IncidentAnalyzed
-        or EventTypes.RemediationExecuted or EventTypes.RemediationFailed or EventTypes.RemediationRejected or EventTypes.IncidentResolved;
+        or EventTypes.RemediationExecuted or EventTypes.RemediationFailed or EventTypes.RemediationInterrupted or EventTypes.RemediationRejected or EventTypes.IncidentResolved;
 
     public override async Task<SendResult> SendAsync(ChannelMessage message, CancellationToken cancellationToken)
     {

@@ -57,10 +57,16 @@ internal sealed class WebhookExecutor(HttpClient http, IOptions<WebhookOptions> 
                 ? ActionOutcome.Succeeded(record, output)
                 : ActionOutcome.Failed(record, $"the webhook answered {(int)response.StatusCode}", output);
         }
-        catch (Exception e) when (e is HttpRequestException or IOException or Polly.Timeout.TimeoutRejectedException
+        catch (Exception e) when (e is HttpRequestException { HttpRequestError: HttpRequestError.NameResolutionError or HttpRequestError.ConnectionError }
                                        or Polly.CircuitBreaker.BrokenCircuitException)
         {
             return ActionOutcome.Failed(record, $"the webhook could not be reached: {e.Message}");
+        }
+        catch (Exception e) when (e is HttpRequestException or IOException or Polly.Timeout.TimeoutRejectedException
+                                       || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            // Connected, maybe sent, but no definite answer: the hook may have acted.
+            return ActionOutcome.Unknown(record, $"the webhook gave no definite answer: {e.Message}");
         }
     }
 
