@@ -3,6 +3,7 @@ using IncidentPlatform.Gateway.Api;
 using IncidentPlatform.Gateway.Auth;
 using IncidentPlatform.Gateway.DeadLetters;
 using IncidentPlatform.Gateway.Deliveries;
+using IncidentPlatform.Gateway.Kpis;
 using IncidentPlatform.Gateway.Events;
 using IncidentPlatform.Gateway.Incidents;
 using IncidentPlatform.Gateway.Intake;
@@ -52,6 +53,7 @@ public static class GatewayExtensions
         builder.Services.AddScoped<IIncidentDetailPart, AlertsPart>();
         builder.Services.AddScoped<IIncidentDetailPart, TimelinePart>();
         builder.Services.AddDeliveries();
+        builder.Services.AddKpis();
         builder.Services.AddSlackInteractivity();
         builder.Services.AddDeadLetters();
         builder.AddIntake();
@@ -92,6 +94,7 @@ public static class GatewayExtensions
         app.MapDeadLetters();
         app.MapAuditEndpoints();
         app.MapDeliveryEndpoints();
+        app.MapKpiEndpoints();
         app.MapSlackInteractions();
         app.MapIntake();
         app.MapSilenceEndpoints();

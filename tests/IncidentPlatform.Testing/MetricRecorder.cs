@@ -32,6 +32,9 @@ public sealed class MetricRecorder : IDisposable
         .Where(m => m.Instrument == instrument && tags.All(t => m.Tags.TryGetValue(t.Key, out var v) && Equals(v, t.Value)))
         .Sum(m => m.Value);
 
+    /// <summary>Takes one measurement of every observable instrument of the meter (their callbacks run now).</summary>
+    public void Observe() => _listener.RecordObservableInstruments();
+
     /// <inheritdoc />
     public void Dispose() => _listener.Dispose();
 

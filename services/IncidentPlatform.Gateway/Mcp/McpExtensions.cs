@@ -49,9 +49,11 @@ internal static class McpExtensions
             .WithTools<RemediationResolveTool>(ArgumentJson)
             .WithTools<DeadLettersTool>(ArgumentJson)
             .WithTools<SilencesTool>(ArgumentJson)
+            .WithTools<IncidentKpisTool>(ArgumentJson)
             .WithResources<IncidentResources>()
             .WithResources<PolicyResource>()
             .WithPrompts<IncidentPrompts>()
+            .WithPrompts<OperationsReportPrompt>()
             .WithRequestFilters(filters => filters
                 .AddListToolsFilter(next => async (request, ct) => RemediationSuggestionsTool.WithCatalog(await next(request, ct)))
                 .AddCallToolFilter(ToolResultRedaction.Create)

@@ -122,7 +122,7 @@ public sealed class McpHttpTests
             .ShouldBe(["id"]);
         tools["remediation_decision"].ProtocolTool.Annotations!.DestructiveHint.ShouldBe(true);
         tools.Keys.ShouldBe(["incident_management", "incident_detection", "root_cause_analysis", "slack_notifications",
-            "remediation_suggestions", "remediation_decision", "remediation_resolve", "dead_letters", "silences"], ignoreOrder: true);
+            "remediation_suggestions", "remediation_decision", "remediation_resolve", "dead_letters", "silences", "incident_kpis"], ignoreOrder: true);
     }
 
     [Fact]

@@ -39,6 +39,7 @@ public sealed class McpScopeTests(McpScopeTests.Host fixture) : IClassFixture<Mc
         { "silences", """{"action":"list"}""", "read" },
         { "silences", """{"action":"create","durationMinutes":5,"matchers":[{"name":"a","value":"b"}]}""", "write" },
         { "silences", """{"action":"expire","id":"sil-x"}""", "write" },
+        { "incident_kpis", """{}""", "read" },
     };
 
     [Theory]

@@ -28,7 +28,7 @@ public sealed class McpTypeScriptClientTests : IDisposable
         listed.GetProperty("server").GetProperty("name").GetString().ShouldBe("incidentplatform");
         listed.GetProperty("tools").EnumerateArray().Select(t => t.GetString()).ShouldBe(
             ["incident_management", "incident_detection", "root_cause_analysis", "slack_notifications", "remediation_suggestions",
-             "remediation_decision", "remediation_resolve", "dead_letters", "silences"], ignoreOrder: true);
+             "remediation_decision", "remediation_resolve", "dead_letters", "silences", "incident_kpis"], ignoreOrder: true);
         listed.GetProperty("templates").EnumerateArray().Select(t => t.GetString()).ShouldBe(
             ["incident://{id}", "incident://{id}/timeline"], ignoreOrder: true);
         var result = listed.GetProperty("result");

@@ -4,10 +4,11 @@ import { $, say, refreshTimes, throttle } from './dom.js';
 import { showList, onListEvent, onListKey } from './list.js';
 import { showIncident, currentIncident } from './incident.js';
 import { showSilences } from './silences.js';
+import { showOverview } from './overview.js';
 import { showDeadLetters } from './deadletters.js';
 import { startStream, stopStream, streaming } from './live.js';
 
-const PAGES = ['login', 'list', 'detail', 'silences', 'dead-letters'];
+const PAGES = ['login', 'list', 'detail', 'silences', 'dead-letters', 'overview'];
 let shown = null;
 
 function show(page) {
@@ -69,6 +70,10 @@ async function route() {
       document.title = 'Incident · IncidentPlatform';
       await showIncident(decodeURIComponent(incident[1]));
       document.title = `${$('detail-title').textContent} · IncidentPlatform`;
+    } else if (hash.startsWith('#/overview')) {
+      show('overview');
+      document.title = 'Overview · IncidentPlatform';
+      await showOverview();
     } else if (hash.startsWith('#/silences')) {
       show('silences');
       document.title = 'Silences · IncidentPlatform';
