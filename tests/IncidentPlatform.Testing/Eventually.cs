@@ -16,7 +16,7 @@ public static class Eventually
         while (true)
         {
             var last = await read();
-            if (done(last))
+            if (Holds(done, last))
             {
                 return last;
             }
@@ -27,6 +27,20 @@ public static class Eventually
             }
 
             await Task.Delay(20);
+        }
+    }
+
+    // A reply of another shape than the condition reads (a problem document from a service still starting, so a JSON
+    // property or index that is not there) means "not yet", like any other value that does not satisfy it.
+    private static bool Holds<T>(Func<T, bool> done, T value)
+    {
+        try
+        {
+            return done(value);
+        }
+        catch (Exception e) when (e is KeyNotFoundException or InvalidOperationException or IndexOutOfRangeException)
+        {
+            return false;
         }
     }
 
