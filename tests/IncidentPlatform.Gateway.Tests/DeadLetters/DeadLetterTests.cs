@@ -73,7 +73,8 @@ public sealed class DeadLetterTests(RabbitMqFixture rabbit) : IClassFixture<Rabb
         metrics.Total("incidentplatform.messaging.dead_letters", ("queue", Queue)).ShouldBe(2);
         if (onRabbitMq)
         {
-            (await ErrorQueueLengthAsync()).ShouldBe(2u);
+            // The record is written before MassTransit moves the message to the error queue: wait for the move.
+            await Eventually.GetAsync(ErrorQueueLengthAsync, n => n == 2u, "both messages in the error queue");
         }
 
         var degraded = await HealthAsync(host);
